@@ -1,0 +1,54 @@
+"""``/api/ask``: a question in, a cited answer (or an honest fallback) out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from helpdesk.answer import ask
+from helpdesk.api.deps import IndexDep, SettingsDep
+from helpdesk.kb.models import Category, Lang
+from helpdesk.schemas import MAX_QUESTION_CHARS, AskFilters, AskRequest, AskResponse, ErrorBody
+
+router = APIRouter(prefix="/api", tags=["ask"])
+_ERRORS: dict[int | str, dict[str, object]] = {422: {"model": ErrorBody}}
+
+
+@router.post("/ask", response_model=AskResponse, responses=_ERRORS)
+def ask_post(request: AskRequest, index: IndexDep, settings: SettingsDep) -> AskResponse:
+    """Answer a question with the best passage, its sources and as-of date, or a fallback."""
+    return ask(
+        index, request, min_confidence=settings.min_confidence, contact=settings.contact
+    )
+
+
+@router.get("/ask", response_model=AskResponse, responses=_ERRORS)
+def ask_get(
+    index: IndexDep,
+    settings: SettingsDep,
+    q: Annotated[
+        str, Query(min_length=1, max_length=MAX_QUESTION_CHARS, description="The question.")
+    ],
+    lang: Annotated[Lang | None, Query(description="Answer language.")] = None,
+    top_k: Annotated[int, Query(ge=1, le=10, description="How many results.")] = 3,
+    category: Annotated[Category | None, Query(description="Only this category.")] = None,
+    country: Annotated[
+        str | None, Query(pattern=r"^[A-Za-z]{2}$", description="Only this country (ISO alpha-2).")
+    ] = None,
+) -> AskResponse:
+    """The same as ``POST /api/ask``, with the question in ``q``."""
+    try:
+        filters = AskFilters(category=category, country=country) if category or country else None
+        request = AskRequest(question=q, lang=lang, top_k=top_k, filters=filters)
+    except ValidationError as exc:
+        errors = []
+        for error in exc.errors():
+            loc = ("query", "q") if error["loc"] == ("question",) else ("query", *error["loc"])
+            errors.append({**error, "loc": loc})
+        raise RequestValidationError(errors) from exc
+    return ask(
+        index, request, min_confidence=settings.min_confidence, contact=settings.contact
+    )

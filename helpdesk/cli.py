@@ -1,0 +1,153 @@
+"""The ``helpdesk`` command line: serve, ask, eval and knowledge-base checks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from helpdesk.errors import HelpdeskError
+from helpdesk.settings import Settings, get_settings
+
+
+class HelpdeskGroup(click.Group):
+    """Prints ``Error: <message>`` and exits 1 for every error the core raises."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except HelpdeskError as exc:
+            raise click.ClickException(exc.message) from exc
+
+
+def _settings(kb: Path | None) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"kb_path": kb}) if kb else settings
+
+
+@click.group(cls=HelpdeskGroup)
+@click.version_option(package_name="helpdesk")
+def main() -> None:
+    """Tariff help desk: cited answers for Korean exporters from a curated knowledge base."""
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on [default: HELPDESK_HOST or 127.0.0.1].")
+@click.option("--port", default=None, type=int, help="Port [default: HELPDESK_PORT or 8000].")
+@click.option("--kb", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder.")
+def serve(host: str | None, port: int | None, kb: Path | None) -> None:
+    """Serve the JSON API, the article pages and the docs."""
+    import uvicorn
+
+    from helpdesk.api import create_app
+
+    settings = _settings(kb)
+    app = create_app(settings)
+    index = app.state.services.holder.index
+    click.echo(
+        f"Loaded {len(index.kb)} articles ({index.passage_count} passages) from {settings.kb_path}"
+    )
+    uvicorn.run(app, host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@main.command(name="ask")
+@click.argument("question")
+@click.option("--lang", type=click.Choice(["ko", "en"]), default=None, help="Answer language.")
+@click.option("--top-k", default=3, show_default=True, help="How many results.")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON response of /api/ask.")
+@click.option("--kb", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder.")
+def ask_command(question: str, lang: str | None, top_k: int, as_json: bool, kb: Path | None) -> None:
+    """Answer QUESTION from the knowledge base."""
+    from pydantic import ValidationError
+
+    from helpdesk.answer import ask
+    from helpdesk.api.app import build_index
+    from helpdesk.schemas import AskRequest
+
+    settings = _settings(kb)
+    try:
+        request = AskRequest.model_validate({"question": question, "lang": lang, "top_k": top_k})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise click.ClickException(f"{field}: {first['msg'].removeprefix('Value error, ')}") from exc
+    response = ask(
+        build_index(settings),
+        request,
+        min_confidence=settings.min_confidence,
+        contact=settings.contact,
+    )
+    if as_json:
+        click.echo(response.model_dump_json(indent=2))
+        return
+    if response.answer is not None:
+        a = response.answer
+        click.echo(f"{a.title} — {a.heading}  [{a.status}, as of {a.as_of}]\n")
+        click.echo(a.text)
+        click.echo("\nSources:")
+        for s in a.sources:
+            click.echo(f"  - {s.title} ({s.date}) {s.url}")
+        click.echo(f"\nconfidence {response.confidence:.2f}")
+    else:
+        assert response.fallback is not None
+        click.echo(f"{response.fallback.message}\nContact: {response.fallback.contact}")
+        for r in response.results:
+            click.echo(f"  - {r.title} — {r.heading}")
+
+
+@main.group()
+def kb() -> None:
+    """Check and describe the knowledge base."""
+
+
+@kb.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def check(path: Path | None) -> None:
+    """Validate every article in PATH (default: the configured knowledge base)."""
+    from helpdesk.kb import check_knowledge_base
+
+    root = path or get_settings().kb_path
+    knowledge_base, problems = check_knowledge_base(root)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in {root}")
+    click.echo(f"OK: {len(knowledge_base)} articles in {root}, no problems")
+
+
+@kb.command()
+@click.option("--kb", "path", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(path: Path | None, as_json: bool) -> None:
+    """Count articles, topics, offices, passages and sources."""
+    from helpdesk.kb import load_knowledge_base
+
+    knowledge_base = load_knowledge_base(path or get_settings().kb_path)
+    articles = list(knowledge_base)
+    data = {
+        "articles": len(articles),
+        "topics": len(knowledge_base.ids),
+        "bilingual_topics": sum(1 for i in knowledge_base.ids if len(knowledge_base.translations(i)) == 2),
+        "offices": len({a.meta.id for a in articles if a.meta.office is not None}),
+        "passages": sum(len(a.passages) for a in articles),
+        "sources": sum(len(a.meta.sources) for a in articles),
+        "glossary_entries": len(knowledge_base.glossary),
+        "by_category": dict(sorted(Counter(a.meta.category for a in articles).items())),
+        "by_lang": dict(sorted(Counter(a.meta.lang for a in articles).items())),
+        "by_status": dict(sorted(Counter(a.meta.status for a in articles).items())),
+        "version": knowledge_base.version,
+    }
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        click.echo(f"{key:<18} {value}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

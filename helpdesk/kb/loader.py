@@ -1,0 +1,172 @@
+"""Load and validate a knowledge-base folder, reporting every problem with its file and field."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from pydantic import ValidationError
+
+from helpdesk.errors import (
+    KnowledgeBaseEmpty,
+    KnowledgeBaseInvalid,
+    KnowledgeBaseNotFound,
+    Problem,
+)
+from helpdesk.kb.models import CATEGORIES, LANGS, Article, FrontMatter, KnowledgeBase, Lang
+from helpdesk.kb.passages import split_passages
+
+GLOSSARY_FILE = "glossary.yaml"
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pydantic_problems(rel: str, error: ValidationError) -> list[Problem]:
+    problems = []
+    for err in error.errors():
+        loc = ".".join(str(part) for part in err["loc"]) or "front matter"
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] != "missing" and "input" in err:
+            message = f"{_describe(err['input'])}: {message}"
+        problems.append(Problem(rel, loc, message))
+    return problems
+
+
+def _load_file(root: Path, path: Path, problems: list[Problem]) -> Article | None:
+    rel = path.relative_to(root).as_posix()
+    parts = path.relative_to(root).parts
+    name_parts = path.name.split(".")
+    if len(parts) != 2 or len(name_parts) != 3 or parts[0] not in CATEGORIES:
+        problems.append(
+            Problem(rel, "path", "article files must be named <category>/<id>.<lang>.md")
+        )
+        return None
+    file_id, file_lang = name_parts[0], name_parts[1]
+    try:
+        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, "file", "is not UTF-8 text"))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(rel, "front matter", f"is not valid YAML: {exc}".splitlines()[0]))
+        return None
+    if not post.metadata:
+        problems.append(Problem(rel, "front matter", "is missing (start the file with '---')"))
+        return None
+    try:
+        meta = FrontMatter.model_validate(post.metadata)
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(rel, exc))
+        return None
+    ok = True
+    if meta.id != file_id:
+        problems.append(Problem(rel, "id", f"{meta.id!r} does not match the file name {file_id!r}"))
+        ok = False
+    if meta.lang != file_lang:
+        problems.append(
+            Problem(rel, "lang", f"{meta.lang!r} does not match the file name {file_lang!r}")
+        )
+        ok = False
+    if meta.category != parts[0]:
+        problems.append(
+            Problem(rel, "category", f"{meta.category!r} does not match the folder {parts[0]!r}")
+        )
+        ok = False
+    body = post.content
+    passages = split_passages(meta.id, meta.lang, meta.title, body)
+    if not passages:
+        problems.append(Problem(rel, "body", "is empty"))
+        ok = False
+    return Article(meta=meta, body=body, path=Path(rel), passages=passages) if ok else None
+
+
+def _load_glossary(root: Path, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+    path = root / GLOSSARY_FILE
+    if not path.is_file():
+        return ()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(GLOSSARY_FILE, "file", f"is not valid YAML: {exc}".splitlines()[0]))
+        return ()
+    if not isinstance(data, list):
+        problems.append(Problem(GLOSSARY_FILE, "file", "must be a list of entries"))
+        return ()
+    entries = []
+    for n, entry in enumerate(data):
+        if (
+            not isinstance(entry, list)
+            or len(entry) < 2
+            or not all(isinstance(t, str) and t.strip() for t in entry)
+        ):
+            problems.append(
+                Problem(GLOSSARY_FILE, f"entry {n}", f"{_describe(entry)}: must list 2+ terms")
+            )
+            continue
+        entries.append(tuple(t.strip() for t in entry))
+    return tuple(entries)
+
+
+def _version(root: Path, files: list[Path]) -> str:
+    """A short hash of every file's path and bytes: changes whenever the content does."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def check_knowledge_base(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Load what is valid and list every problem; raise only when the folder is missing or empty."""
+    root = Path(path)
+    if not root.is_dir():
+        raise KnowledgeBaseNotFound(f"knowledge base not found: {root} is not a folder")
+    files = sorted(p for p in root.rglob("*.md") if p.parent != root)
+    if not files:
+        raise KnowledgeBaseEmpty(f"knowledge base at {root} has no article files (*/<id>.<lang>.md)")
+    problems: list[Problem] = []
+    articles: dict[tuple[str, Lang], Article] = {}
+    for file in files:
+        article = _load_file(root, file, problems)
+        if article is None:
+            continue
+        if article.key in articles:
+            other = articles[article.key].path.as_posix()
+            problems.append(
+                Problem(article.path.as_posix(), "id", f"{article.meta.id!r} is also used by {other}")
+            )
+            continue
+        articles[article.key] = article
+    known = {article_id for article_id, _ in articles}
+    for article in articles.values():
+        for related in article.meta.related:
+            if related not in known:
+                problems.append(
+                    Problem(article.path.as_posix(), "related", f"{related!r} is not an article id")
+                )
+    glossary = _load_glossary(root, problems)
+    glossary_files = [root / GLOSSARY_FILE] if (root / GLOSSARY_FILE).is_file() else []
+    kb = KnowledgeBase(
+        path=root,
+        articles=dict(sorted(articles.items())),
+        glossary=glossary,
+        version=_version(root, files + glossary_files),
+    )
+    return kb, problems
+
+
+def load_knowledge_base(path: Path) -> KnowledgeBase:
+    """Load a knowledge base, or raise with every problem found."""
+    kb, problems = check_knowledge_base(path)
+    if problems:
+        raise KnowledgeBaseInvalid(problems)
+    return kb
+
+
+__all__ = ["LANGS", "check_knowledge_base", "load_knowledge_base"]

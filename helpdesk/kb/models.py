@@ -1,0 +1,169 @@
+"""Pydantic models of an article's front matter, and the loaded article and passage types."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+Lang = Literal["ko", "en"]
+Category = Literal["tariff", "support", "office", "market"]
+Status = Literal["in_force", "ended", "announced", "under_review", "info"]
+
+LANGS: tuple[Lang, ...] = ("ko", "en")
+CATEGORIES: tuple[Category, ...] = ("tariff", "support", "office", "market")
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_PARTIAL_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+
+
+def _source_date(value: Any) -> Any:
+    """Accept a YAML date or a ``YYYY-MM``/``YYYY-MM-DD`` string; keep it as a string."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and not _PARTIAL_DATE.match(value):
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD or YYYY-MM)")
+    return value
+
+
+def normalize_hs_code(value: Any) -> Any:
+    """``8703.23`` / ``870323`` / ``8703.23.0100`` -> digits only; chapter to full tariff line."""
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    digits = value.replace(".", "").replace(" ", "")
+    if not digits.isdigit() or len(digits) not in (2, 4, 6, 8, 10):
+        raise ValueError(f"{value!r} is not an HS code (2, 4, 6, 8 or 10 digits)")
+    return digits
+
+
+SourceDate = Annotated[str, BeforeValidator(_source_date)]
+HsCode = Annotated[str, BeforeValidator(normalize_hs_code)]
+Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Source(BaseModel):
+    """Where a fact comes from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text
+    url: Url
+    date: SourceDate
+
+
+class Office(BaseModel):
+    """The structured block of an office article; contact fields only where a source gives them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text
+    city: Text
+    country: Country
+    region: Text
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    url: Url | None = None
+    hours: str | None = None
+    tariff_help_desk: bool | None = None
+
+
+class FrontMatter(BaseModel):
+    """The YAML front matter of one article file (see knowledge_base/README.md)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug
+    title: Text
+    lang: Lang
+    category: Category
+    summary: Text
+    aliases: list[Text] = Field(default_factory=list)
+    countries: list[Country] = Field(default_factory=list)
+    hs_codes: list[HsCode] = Field(default_factory=list)
+    status: Status
+    effective: dt.date | None = None
+    as_of: dt.date
+    sources: list[Source] = Field(min_length=1)
+    related: list[Slug] = Field(default_factory=list)
+    office: Office | None = None
+
+    @model_validator(mode="after")
+    def _office_only_for_offices(self) -> FrontMatter:
+        if self.office is not None and self.category != "office":
+            raise ValueError("an 'office' block is only allowed in category 'office'")
+        return self
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One searchable piece of an article: the text under one ``##`` heading (or the lead)."""
+
+    article_id: str
+    lang: Lang
+    position: int
+    heading: str
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A validated article file with its passages."""
+
+    meta: FrontMatter
+    body: str
+    path: Path
+    passages: tuple[Passage, ...]
+
+    @property
+    def key(self) -> tuple[str, Lang]:
+        return (self.meta.id, self.meta.lang)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every article, keyed by ``(id, lang)``, plus the glossary and a content hash."""
+
+    path: Path
+    articles: Mapping[tuple[str, Lang], Article]
+    glossary: tuple[tuple[str, ...], ...] = ()
+    version: str = ""
+    _by_id: dict[str, dict[Lang, Article]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for (article_id, lang), article in self.articles.items():
+            self._by_id.setdefault(article_id, {})[lang] = article
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles.values())
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    @property
+    def ids(self) -> list[str]:
+        return sorted(self._by_id)
+
+    def translations(self, article_id: str) -> dict[Lang, Article]:
+        return dict(self._by_id.get(article_id, {}))
+
+    def get(self, article_id: str, lang: Lang | None = None) -> Article | None:
+        """The article in ``lang``; without a language, Korean first, then English."""
+        versions = self._by_id.get(article_id, {})
+        if lang is not None:
+            return versions.get(lang)
+        return versions.get("ko") or versions.get("en")
+
+    @property
+    def passages(self) -> list[Passage]:
+        return [p for article in self for p in article.passages]

@@ -1,0 +1,34 @@
+"""Markdown to safe HTML and to plain text, with markdown-it (raw HTML in the source is escaped)."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+# "commonmark" with html disabled: a <script> written in an article renders as text.
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+
+def render_html(markdown: str) -> str:
+    return _md.render(markdown)
+
+
+def _inline_text(children: list[Token]) -> str:
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def plain_text(markdown: str) -> str:
+    """The readable text of a markdown passage, blocks joined by single spaces."""
+    blocks = []
+    for token in _md.parse(markdown):
+        if token.type == "inline" and token.children is not None:
+            blocks.append(_inline_text(token.children))
+        elif token.type in ("code_block", "fence"):
+            blocks.append(token.content)
+    return " ".join(" ".join(blocks).split())

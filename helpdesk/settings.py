@@ -1,0 +1,53 @@
+"""Settings read from the environment (prefix ``HELPDESK_``) with pydantic-settings."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def shipped_kb_path() -> Path:
+    """The knowledge base shipped with the package.
+
+    An installed wheel carries it inside the package (``helpdesk/knowledge_base``);
+    a source checkout keeps it beside the package, at the repository's top level.
+    """
+    here = Path(__file__).resolve().parent
+    inside = here / "knowledge_base"
+    return inside if inside.is_dir() else here.parent / "knowledge_base"
+
+
+class Settings(BaseSettings):
+    """Every setting, with its environment variable in the docstring of the field."""
+
+    model_config = SettingsConfigDict(env_prefix="HELPDESK_", extra="ignore")
+
+    kb_path: Path = Field(
+        default_factory=shipped_kb_path,
+        description="Folder of the knowledge base (HELPDESK_KB_PATH).",
+    )
+    host: str = Field(default="127.0.0.1", description="Address to serve on (HELPDESK_HOST).")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port (HELPDESK_PORT).")
+    min_confidence: float = Field(
+        default=0.35,
+        ge=0.0,
+        le=1.0,
+        description="Below this confidence the answer falls back to a human (HELPDESK_MIN_CONFIDENCE).",
+    )
+    admin_token: str | None = Field(
+        default=None,
+        description="Bearer token for POST /api/admin/reload; unset disables it (HELPDESK_ADMIN_TOKEN).",
+    )
+    contact: str = Field(
+        default="무역장벽 119 (KOTRA 1600-7119)",
+        description="Who to contact when the service cannot answer (HELPDESK_CONTACT).",
+    )
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The settings from the environment, read once on first use."""
+    return Settings()
