@@ -143,9 +143,23 @@ class Analyzer:
                 out.append(self.stem(word))
         return out
 
+    def _morphemes(self, text: str) -> list[Any]:
+        """Kiwi's best analysis, unless a close runner-up avoids out-of-vocabulary guesses.
+
+        A compound typed without spaces and without context ("관세대응바우처") can come
+        out as one unknown noun; the second-best analysis splits it into known words.
+        """
+        candidates = self.kiwi.analyze(text, top_n=2)
+        best = candidates[0][0]
+        if any(getattr(t, "oov", False) for t in best) and len(candidates) > 1:
+            runner_up = candidates[1][0]
+            if not any(getattr(t, "oov", False) for t in runner_up):
+                return list(runner_up)
+        return list(best)
+
     def _korean(self, text: str) -> list[str]:
         out: list[str] = []
-        for token in self.kiwi.tokenize(text):
+        for token in self._morphemes(text):
             tag = token.tag.split("-")[0]
             if tag not in _KEEP_TAGS:
                 continue

@@ -92,6 +92,16 @@ class Citation(BaseModel):
 class Answer(BaseModel):
     """The best passage, with what the reader needs to trust it."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+                "article_id": "steel-aluminum-232", "title": "Section 232 steel and aluminum",
+                "heading": "Who pays?", "text": "The US importer of record pays ...",
+                "url": "/articles/steel-aluminum-232?lang=en#who-pays", "lang": "en",
+                "category": "tariff", "status": "in_force", "effective": "2025-06-04",
+                "as_of": "2026-11-28",
+                "sources": [{"title": "Proclamation", "url": "https://www.whitehouse.gov/", "date": "2025-06"}],
+                "office": None,
+            }]})
+
     article_id: str = Field(examples=["steel-aluminum-232"])
     title: str
     heading: str = Field(description="The passage's heading (the article title for the lead).")
@@ -109,6 +119,14 @@ class Answer(BaseModel):
 class Result(BaseModel):
     """One ranked passage."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+                "article_id": "steel-aluminum-232", "title": "Section 232 steel and aluminum",
+                "heading": "Who pays?", "text": "The US importer of record pays ...",
+                "snippet": "... importer of record pays the 50% duty ...", "score": 7.31,
+                "lang": "en", "category": "tariff",
+                "url": "/articles/steel-aluminum-232?lang=en#who-pays",
+            }]})
+
     article_id: str
     title: str
     heading: str
@@ -123,12 +141,17 @@ class Result(BaseModel):
 class Fallback(BaseModel):
     """What to do when the service is not sure: who can help."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"message": "I could not find an answer I am confident in. ...",
+                "contact": "무역장벽 119 (KOTRA 1600-7119)"}]})
+
     message: str
     contact: str = Field(examples=["무역장벽 119 (KOTRA 1600-7119)"])
 
 
 class FollowUp(BaseModel):
     """A next question the service can answer."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"question": "Section 232 autos: Korea pays 15%", "article_id": "autos-parts-232"}]})
 
     question: str
     article_id: str
@@ -184,6 +207,10 @@ class AskResponse(BaseModel):
 class ArticleSummary(BaseModel):
     """An article in a listing."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [{"id": "copper-232", "lang": "en", "title": "Section 232 copper tariff",
+                "category": "tariff", "status": "in_force", "summary": "50% on copper content ...",
+                "countries": ["US", "KR"], "as_of": "2026-11-28", "url": "/articles/copper-232?lang=en"}]})
+
     id: str
     lang: Lang
     title: str
@@ -196,12 +223,25 @@ class ArticleSummary(BaseModel):
 
 
 class ArticleList(BaseModel):
+    """Articles matching the filters."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"count": 1, "articles": [{"id": "copper-232", "lang": "en", "title": "Section 232 copper tariff",
+                "category": "tariff", "status": "in_force", "summary": "50% on copper content ...",
+                "countries": ["US", "KR"], "as_of": "2026-11-28", "url": "/articles/copper-232?lang=en"}]}]})
+
     count: int
     articles: list[ArticleSummary]
 
 
 class ArticleDetail(BaseModel):
     """One article: its front matter, its markdown and the rendered HTML."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+                "id": "copper-232", "lang": "en",
+                "front_matter": {"id": "copper-232", "status": "in_force"},
+                "markdown": "Since 2025-08-01 ...", "html": "<p>Since 2025-08-01 ...</p>",
+                "translations": ["en", "ko"], "url": "/articles/copper-232?lang=en",
+            }]})
 
     id: str
     lang: Lang
@@ -213,10 +253,24 @@ class ArticleDetail(BaseModel):
 
 
 class Health(BaseModel):
+    """The process is alive."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
     status: Literal["ok"] = "ok"
 
 
 class Ready(BaseModel):
+    """The knowledge base is loaded and indexed."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"status": "ready", "articles": 144, "passages": 760, "version": "3f9c2a1b7d0e4c55"}
+            ]
+        }
+    )
+
     status: Literal["ready"] = "ready"
     articles: int
     passages: int
@@ -224,11 +278,27 @@ class Ready(BaseModel):
 
 
 class ErrorDetail(BaseModel):
+    """One invalid field."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"field": "top_k", "message": "Input should be ..."}]}
+    )
+
     field: str
     message: str
 
 
 class ErrorInfo(BaseModel):
+    """What went wrong: the HTTP status, a stable code and a readable message."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"status": 404, "code": "not_found", "message": "article 'x' not found", "details": []}
+            ]
+        }
+    )
+
     status: int
     code: str
     message: str

@@ -22,6 +22,21 @@ from helpdesk.kb.passages import split_passages
 GLOSSARY_FILE = "glossary.yaml"
 
 
+class _NoDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings, so pydantic reports a bad one with its field."""
+
+
+_NoDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Handler(frontmatter.YAMLHandler):  # type: ignore[misc]
+    def load(self, fm: str, **kwargs: Any) -> Any:
+        return yaml.load(fm, Loader=_NoDatesLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def _describe(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -49,14 +64,14 @@ def _load_file(root: Path, path: Path, problems: list[Problem]) -> Article | Non
         return None
     file_id, file_lang = name_parts[0], name_parts[1]
     try:
-        post = frontmatter.loads(path.read_text(encoding="utf-8"))
+        post = frontmatter.loads(path.read_text(encoding="utf-8"), handler=_Handler())
     except UnicodeDecodeError:
         problems.append(Problem(rel, "file", "is not UTF-8 text"))
         return None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
         problems.append(Problem(rel, "front matter", f"is not valid YAML: {exc}".splitlines()[0]))
         return None
-    if not post.metadata:
+    if not isinstance(post.metadata, dict) or not post.metadata:
         problems.append(Problem(rel, "front matter", "is missing (start the file with '---')"))
         return None
     try:
@@ -91,7 +106,7 @@ def _load_glossary(root: Path, problems: list[Problem]) -> tuple[tuple[str, ...]
     if not path.is_file():
         return ()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDatesLoader)  # noqa: S506
     except yaml.YAMLError as exc:
         problems.append(Problem(GLOSSARY_FILE, "file", f"is not valid YAML: {exc}".splitlines()[0]))
         return ()

@@ -26,7 +26,7 @@ def _source_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str) and not _PARTIAL_DATE.match(value):
-        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD or YYYY-MM)")
+        raise ValueError("is not a date (YYYY-MM-DD or YYYY-MM)")
     return value
 
 
@@ -38,7 +38,7 @@ def normalize_hs_code(value: Any) -> Any:
         return value
     digits = value.replace(".", "").replace(" ", "")
     if not digits.isdigit() or len(digits) not in (2, 4, 6, 8, 10):
-        raise ValueError(f"{value!r} is not an HS code (2, 4, 6, 8 or 10 digits)")
+        raise ValueError("is not an HS code (2, 4, 6, 8 or 10 digits)")
     return digits
 
 
@@ -63,7 +63,15 @@ class Source(BaseModel):
 class Office(BaseModel):
     """The structured block of an office article; contact fields only where a source gives them."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "examples": [
+                {"name": "KOTRA Monterrey", "city": "Monterrey", "country": "MX", "region": "Latin America"}
+            ]
+        },
+    )
 
     name: Text
     city: Text

@@ -40,14 +40,15 @@ def split_passages(article_id: str, lang: Lang, title: str, body: str) -> tuple[
         sections.append((heading, "\n".join(lines[text_start:end]).strip()))
 
     passages: list[Passage] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for n, (heading, text) in enumerate(sections):
         if not text:
             continue
         anchor = "" if n == 0 else slugify(heading) or f"section-{n}"
-        if anchor in seen:
-            anchor = f"{anchor}-{n}"
-        seen.add(anchor)
+        if anchor in seen:  # GitHub's rule: the second "who-pays" is "who-pays-1"
+            seen[anchor] += 1
+            anchor = f"{anchor}-{seen[anchor]}"
+        seen.setdefault(anchor, 0)
         passages.append(
             Passage(
                 article_id=article_id,

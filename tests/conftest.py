@@ -1,0 +1,61 @@
+"""Fixtures chain kb_dir -> settings -> app -> client; fixture data lives in tests/fixtures/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from helpdesk.api import create_app
+from helpdesk.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_KB = REPO / "knowledge_base"
+
+
+@pytest.fixture
+def kb_dir() -> Path:
+    return FIXTURES / "kb"
+
+
+@pytest.fixture
+def settings(kb_dir: Path) -> Settings:
+    return Settings(kb_path=kb_dir)
+
+
+@pytest.fixture
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def shipped_client() -> Iterator[TestClient]:
+    """A client over the shipped knowledge base, built once for the session."""
+    with TestClient(
+        create_app(Settings(kb_path=SHIPPED_KB)), raise_server_exceptions=False
+    ) as test_client:
+        yield test_client
+
+
+def assert_error(response: Any, status: int, message: str) -> dict[str, Any]:
+    """Every error, of every status, has the one shape: {"error": {status, code, message, details}}."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    error = body["error"]
+    assert set(error) == {"status", "code", "message", "details"}
+    assert error["status"] == status
+    assert error["message"] == message
+    return dict(error)

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from helpdesk.analyzer import default_analyzer, detect_lang, hs_codes_in, normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("미국 철강 관세율은?", "ko"), ("steel tariff", "en"), ("Section 232 철강 관세", "ko"), ("", "en")],
+)
+def test_detect_lang_treats_any_hangul_as_korean(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
+
+
+def test_normalize_folds_full_width_characters_and_case() -> None:
+    assert normalize("ＳＴＥＥＬ　５０％") == "steel 50%"
+
+
+def test_korean_particles_are_not_glued_to_nouns() -> None:
+    tokens = default_analyzer().analyze("미국 철강 관세율은?")
+    assert tokens == ["미국", "철강", "관세"]
+
+
+def test_korean_compound_without_spaces_meets_the_spaced_form() -> None:
+    a = default_analyzer()
+    assert a.analyze("관세대응바우처") == a.analyze("관세 대응 바우처") == ["관세", "대응", "바우처"]
+
+
+def test_domain_words_stay_whole() -> None:
+    a = default_analyzer()
+    assert a.analyze("지사화사업") == ["지사화", "사업"]
+    assert "반덤핑" in a.analyze("반덤핑 관세")
+
+
+def test_english_drops_stopwords_and_stems() -> None:
+    assert default_analyzer().analyze("What are the tariffs on steel pipes?") == [
+        "tariff",
+        "steel",
+        "pipe",
+    ]
+
+
+@pytest.mark.parametrize("text", ["Section 232", "section232", "s.232", "232조", "sec. 232"])
+def test_section_numbers_become_one_token(text: str) -> None:
+    assert default_analyzer().analyze(text) == ["sec232"]
+
+
+def test_percentages_dates_and_numbers_are_kept_as_tokens() -> None:
+    a = default_analyzer()
+    assert a.analyze("50% from 2025-06-04") == ["2025-06-04", "50%"]
+    assert a.analyze("관세 50프로") == ["50%", "관세"]
+    assert "1600-7119" in a.analyze("코트라 전화 1600-7119")
+
+
+def test_hs_codes_are_tokenized_as_heading_and_subheading() -> None:
+    a = default_analyzer()
+    assert a.analyze("8703.23.0100") == ["8703", "870323"]
+    assert a.analyze("HS 8703 tariff") == ["hs", "tariff", "8703"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("HS 8703 관세", ["8703"]),
+        ("hts 8542 chips", ["8542"]),
+        ("8703.23 tariff", ["870323"]),
+        ("870323 관세율", ["870323"]),
+        ("8703.23.0100", ["8703230100"]),
+        ("in 2025 the rate rose", []),
+    ],
+)
+def test_hs_codes_in_finds_written_codes_but_not_bare_years(text: str, codes: list[str]) -> None:
+    assert hs_codes_in(text) == codes

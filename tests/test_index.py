@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+from rank_bm25 import BM25Okapi
+
+from helpdesk.analyzer import default_analyzer
+from helpdesk.errors import KnowledgeBaseInvalid
+from helpdesk.index import IndexHolder, SearchIndex, passage_fields
+from helpdesk.kb import load_knowledge_base
+
+
+@pytest.fixture
+def index(kb_dir: Path) -> SearchIndex:
+    return SearchIndex(load_knowledge_base(kb_dir), default_analyzer())
+
+
+def test_bm25_score_matches_the_formula_computed_by_hand() -> None:
+    corpus = [["steel", "tariff"], ["steel", "steel", "quota"], ["auto", "tariff", "rate", "korea"]]
+    bm25 = BM25Okapi(corpus, k1=1.5, b=0.75)
+    # idf(quota) = ln((N - n + 0.5) / (n + 0.5)) = ln(2.5 / 1.5); doc 2 has tf 1 and |d| = avgdl = 3,
+    # so tf * (k1 + 1) / (tf + k1 * (1 - b + b * |d| / avgdl)) = 2.5 / 2.5 = 1.
+    expected = math.log(2.5 / 1.5)
+    assert bm25.get_scores(["quota"])[1] == pytest.approx(expected)
+    assert round(float(bm25.get_scores(["quota"])[1]), 6) == 0.510826
+
+
+def test_index_scores_are_rank_bm25_scores_over_analyzed_passages(index: SearchIndex) -> None:
+    kb = index.kb
+    analyzer = default_analyzer()
+    passages = [p for a in kb if a.meta.lang == "en" for p in a.passages]
+    reference = BM25Okapi(
+        [analyzer.analyze(passage_fields(kb.get(p.article_id, "en"), p)) for p in passages]  # type: ignore[arg-type]
+    )
+    tokens = analyzer.analyze("steel tariff")
+    expected = sorted(reference.get_scores(tokens), reverse=True)[0]
+    hits = index.search_lang(tokens, "en")
+    assert hits[0].score == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "article_id"),
+    [
+        ("steel tariff rate", "en", "steel"),
+        ("how much is the duty on Korean cars", "en", "autos"),
+        ("who can help with tariffs? phone number", "en", "help-desk"),
+        ("Monterrey office", "en", "kotra-monterrey"),
+        ("미국 철강 관세율은?", "ko", "steel"),
+        ("자동차 부품 관세", "ko", "autos"),
+    ],
+)
+def test_search_ranks_the_right_article_first(
+    index: SearchIndex, question: str, lang: str, article_id: str
+) -> None:
+    _, hits = index.search(question, lang)  # type: ignore[arg-type]
+    assert hits[0].passage.article_id == article_id
+    assert hits[0].passage.lang == lang
+
+
+def test_search_falls_back_to_the_other_language_when_only_it_matches(index: SearchIndex) -> None:
+    _, hits = index.search("Monterrey", "ko")
+    assert hits[0].passage.article_id == "kotra-monterrey"
+    assert hits[0].passage.lang == "en"
+
+
+def test_filters_restrict_category_and_country(index: SearchIndex) -> None:
+    _, hits = index.search("tariff", "en", category="support")
+    assert {h.passage.article_id for h in hits} == {"help-desk"}
+    _, hits = index.search("office tariff", "en", country="MX")
+    assert {h.passage.article_id for h in hits} == {"kotra-monterrey"}
+
+
+def test_coverage_is_the_share_of_query_tokens_found(index: SearchIndex) -> None:
+    _, hits = index.search("steel zebra", "en")
+    assert hits[0].coverage == 0.5
+
+
+def test_reload_swaps_in_a_new_index_and_keeps_the_old_one_on_failure(
+    kb_dir: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    holder = IndexHolder(lambda: SearchIndex(load_knowledge_base(copy), default_analyzer()))
+    first = holder.index
+    (copy / "support" / "help-desk.en.md").unlink()
+    second = holder.reload()
+    assert holder.index is second is not first
+    assert len(second.kb) == len(first.kb) - 1
+    (copy / "tariff" / "steel.en.md").write_text("no front matter")
+    with pytest.raises(KnowledgeBaseInvalid):
+        holder.reload()
+    assert holder.index is second

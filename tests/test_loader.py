@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from helpdesk.errors import KnowledgeBaseEmpty, KnowledgeBaseInvalid, KnowledgeBaseNotFound
+from helpdesk.kb import check_knowledge_base, load_knowledge_base
+
+from .conftest import FIXTURES
+
+BROKEN = FIXTURES / "kb_broken"
+
+
+def test_valid_knowledge_base_loads_every_article_with_its_front_matter(kb_dir: Path) -> None:
+    kb = load_knowledge_base(kb_dir)
+    assert len(kb) == 6
+    assert kb.ids == ["autos", "help-desk", "kotra-monterrey", "steel"]
+    steel = kb.get("steel", "en")
+    assert steel is not None
+    assert steel.meta.status == "in_force"
+    assert steel.meta.effective == dt.date(2025, 6, 4)
+    assert steel.meta.hs_codes == ["72", "7208", "73", "76"]
+    assert steel.meta.sources[0].date == "2025-06"
+    assert sorted(kb.translations("steel")) == ["en", "ko"]
+
+
+def test_office_article_carries_its_office_block(kb_dir: Path) -> None:
+    office = load_knowledge_base(kb_dir).get("kotra-monterrey")
+    assert office is not None and office.meta.office is not None
+    assert office.meta.office.city == "Monterrey"
+    assert office.meta.office.phone is None
+
+
+def test_version_hash_is_stable_and_changes_with_content(kb_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    first = load_knowledge_base(kb_dir).version
+    assert first == load_knowledge_base(kb_dir).version
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    (copy / "tariff" / "steel.en.md").write_text(
+        (copy / "tariff" / "steel.en.md").read_text() + "\nMore.\n"
+    )
+    assert load_knowledge_base(copy).version != first
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "notes/stray.en.md: path: article files must be named <category>/<id>.<lang>.md",
+        "support/bad-yaml.en.md: front matter: is not valid YAML: while parsing a flow sequence",
+        "support/no-front-matter.en.md: front matter: is missing (start the file with '---')",
+        "tariff/bad-date.en.md: as_of: '2026-13-01': Input should be a valid date or datetime, "
+        "month value is outside expected range of 1-12",
+        "tariff/bad-source.en.md: countries.0: 'kor': String should match pattern '^[A-Z]{2}$'",
+        "tariff/bad-source.en.md: hs_codes.0: '87a3': is not an HS code (2, 4, 6, 8 or 10 digits)",
+        "tariff/bad-source.en.md: sources.0.url: 'example.org': "
+        "String should match pattern '^https?://[^\\s]+$'",
+        "tariff/bad-source.en.md: sources.0.date: 'June 2025': is not a date (YYYY-MM-DD or YYYY-MM)",
+        "tariff/bad-status.en.md: status: 'active': "
+        "Input should be 'in_force', 'ended', 'announced', 'under_review' or 'info'",
+        "tariff/missing-title.en.md: title: Field required",
+        "tariff/no-sources.en.md: sources: []: List should have at least 1 item after validation, not 0",
+        "tariff/wrong-name.ko.md: id: 'other-name' does not match the file name 'wrong-name'",
+        "tariff/wrong-name.ko.md: lang: 'en' does not match the file name 'ko'",
+        "tariff/wrong-name.ko.md: category: 'support' does not match the folder 'tariff'",
+        "tariff/dangling.en.md: related: 'no-such-article' is not an article id",
+        "glossary.yaml: entry 1: ['lonely']: must list 2+ terms",
+    ],
+)
+def test_broken_knowledge_base_reports_each_problem_with_file_and_field(problem: str) -> None:
+    _, problems = check_knowledge_base(BROKEN)
+    assert problem in [str(p) for p in problems]
+
+
+def test_broken_knowledge_base_reports_every_problem_and_nothing_else() -> None:
+    _, problems = check_knowledge_base(BROKEN)
+    assert len(problems) == 16
+
+
+def test_loading_a_broken_knowledge_base_raises_with_all_problems() -> None:
+    with pytest.raises(KnowledgeBaseInvalid) as caught:
+        load_knowledge_base(BROKEN)
+    assert len(caught.value.problems) == 16
+    assert "tariff/bad-status.en.md: status:" in caught.value.message
+
+
+def test_missing_folder_names_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    with pytest.raises(KnowledgeBaseNotFound, match=f"knowledge base not found: {missing}"):
+        load_knowledge_base(missing)
+
+
+def test_empty_folder_names_the_path(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseEmpty, match=f"knowledge base at {tmp_path} has no article"):
+        load_knowledge_base(tmp_path)
+
+
+def test_duplicate_id_and_language_is_a_problem(kb_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    (copy / "support" / "steel.en.md").write_text(
+        (copy / "tariff" / "steel.en.md").read_text().replace("category: tariff", "category: support")
+    )
+    _, problems = check_knowledge_base(copy)
+    assert [str(p) for p in problems] == [
+        "tariff/steel.en.md: id: 'steel' is also used by support/steel.en.md"
+    ]
+
+
+def test_glossary_entries_are_loaded_as_term_groups(tmp_path: Path, kb_dir: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    (copy / "glossary.yaml").write_text("- [상호관세, reciprocal tariff]\n- [232조, section 232]\n")
+    kb = load_knowledge_base(copy)
+    assert kb.glossary == (("상호관세", "reciprocal tariff"), ("232조", "section 232"))
