@@ -69,7 +69,9 @@ def _answer(article: Article, hit: Hit) -> Answer:
     )
 
 
-def _follow_ups(index: SearchIndex, article: Article, hits: list[Hit], lang: Lang) -> list[FollowUp]:
+def _follow_ups(
+    index: SearchIndex, article: Article, hits: list[Hit], lang: Lang
+) -> list[FollowUp]:
     """Related articles first, then the nearest other articles; each offered by its title."""
     candidates = list(article.meta.related) + [h.passage.article_id for h in hits]
     seen = {article.meta.id}

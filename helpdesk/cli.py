@@ -35,7 +35,9 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--host", default=None, help="Address to listen on [default: HELPDESK_HOST or 127.0.0.1].")
+@click.option(
+    "--host", default=None, help="Address to listen on [default: HELPDESK_HOST or 127.0.0.1]."
+)
 @click.option("--port", default=None, type=int, help="Port [default: HELPDESK_PORT or 8000].")
 @click.option("--kb", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder.")
 def serve(host: str | None, port: int | None, kb: Path | None) -> None:
@@ -59,7 +61,9 @@ def serve(host: str | None, port: int | None, kb: Path | None) -> None:
 @click.option("--top-k", default=3, show_default=True, help="How many results.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON response of /api/ask.")
 @click.option("--kb", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder.")
-def ask_command(question: str, lang: str | None, top_k: int, as_json: bool, kb: Path | None) -> None:
+def ask_command(
+    question: str, lang: str | None, top_k: int, as_json: bool, kb: Path | None
+) -> None:
     """Answer QUESTION from the knowledge base."""
     from pydantic import ValidationError
 
@@ -73,7 +77,9 @@ def ask_command(question: str, lang: str | None, top_k: int, as_json: bool, kb: 
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
-        raise click.ClickException(f"{field}: {first['msg'].removeprefix('Value error, ')}") from exc
+        raise click.ClickException(
+            f"{field}: {first['msg'].removeprefix('Value error, ')}"
+        ) from exc
     response = ask(
         build_index(settings),
         request,
@@ -119,7 +125,9 @@ def check(path: Path | None) -> None:
 
 
 @kb.command()
-@click.option("--kb", "path", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder.")
+@click.option(
+    "--kb", "path", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 def stats(path: Path | None, as_json: bool) -> None:
     """Count articles, topics, offices, passages and sources."""
@@ -130,7 +138,9 @@ def stats(path: Path | None, as_json: bool) -> None:
     data = {
         "articles": len(articles),
         "topics": len(knowledge_base.ids),
-        "bilingual_topics": sum(1 for i in knowledge_base.ids if len(knowledge_base.translations(i)) == 2),
+        "bilingual_topics": sum(
+            1 for i in knowledge_base.ids if len(knowledge_base.translations(i)) == 2
+        ),
         "offices": len({a.meta.id for a in articles if a.meta.office is not None}),
         "passages": sum(len(a.passages) for a in articles),
         "sources": sum(len(a.meta.sources) for a in articles),

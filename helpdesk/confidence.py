@@ -32,5 +32,7 @@ def confidence(
     w_margin: float = 0.15,
 ) -> float:
     """A 0..1 confidence for the best hit."""
-    value = w_coverage * coverage + w_score * saturation(score) + w_margin * margin(score, runner_up)
+    value = (
+        w_coverage * coverage + w_score * saturation(score) + w_margin * margin(score, runner_up)
+    )
     return round(max(0.0, min(1.0, value)), 4)

@@ -23,7 +23,10 @@ class Hit:
 
 
 def passage_fields(article: Article, passage: Passage) -> str:
-    """The text indexed for a passage: title, heading and text; the lead also gets summary and aliases."""
+    """The text indexed for a passage: title, heading and text.
+
+    The lead passage also carries the summary and the aliases.
+    """
     parts = [article.meta.title, passage.heading, passage.text]
     if passage.position == 0:
         parts += [article.meta.summary, *article.meta.aliases]

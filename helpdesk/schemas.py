@@ -92,15 +92,32 @@ class Citation(BaseModel):
 class Answer(BaseModel):
     """The best passage, with what the reader needs to trust it."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-                "article_id": "steel-aluminum-232", "title": "Section 232 steel and aluminum",
-                "heading": "Who pays?", "text": "The US importer of record pays ...",
-                "url": "/articles/steel-aluminum-232?lang=en#who-pays", "lang": "en",
-                "category": "tariff", "status": "in_force", "effective": "2025-06-04",
-                "as_of": "2026-11-28",
-                "sources": [{"title": "Proclamation", "url": "https://www.whitehouse.gov/", "date": "2025-06"}],
-                "office": None,
-            }]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "article_id": "steel-aluminum-232",
+                    "title": "Section 232 steel and aluminum",
+                    "heading": "Who pays?",
+                    "text": "The US importer of record pays ...",
+                    "url": "/articles/steel-aluminum-232?lang=en#who-pays",
+                    "lang": "en",
+                    "category": "tariff",
+                    "status": "in_force",
+                    "effective": "2025-06-04",
+                    "as_of": "2026-11-28",
+                    "sources": [
+                        {
+                            "title": "Proclamation",
+                            "url": "https://www.whitehouse.gov/",
+                            "date": "2025-06",
+                        }
+                    ],
+                    "office": None,
+                }
+            ]
+        }
+    )
 
     article_id: str = Field(examples=["steel-aluminum-232"])
     title: str
@@ -119,13 +136,23 @@ class Answer(BaseModel):
 class Result(BaseModel):
     """One ranked passage."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-                "article_id": "steel-aluminum-232", "title": "Section 232 steel and aluminum",
-                "heading": "Who pays?", "text": "The US importer of record pays ...",
-                "snippet": "... importer of record pays the 50% duty ...", "score": 7.31,
-                "lang": "en", "category": "tariff",
-                "url": "/articles/steel-aluminum-232?lang=en#who-pays",
-            }]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "article_id": "steel-aluminum-232",
+                    "title": "Section 232 steel and aluminum",
+                    "heading": "Who pays?",
+                    "text": "The US importer of record pays ...",
+                    "snippet": "... importer of record pays the 50% duty ...",
+                    "score": 7.31,
+                    "lang": "en",
+                    "category": "tariff",
+                    "url": "/articles/steel-aluminum-232?lang=en#who-pays",
+                }
+            ]
+        }
+    )
 
     article_id: str
     title: str
@@ -141,8 +168,16 @@ class Result(BaseModel):
 class Fallback(BaseModel):
     """What to do when the service is not sure: who can help."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"message": "I could not find an answer I am confident in. ...",
-                "contact": "무역장벽 119 (KOTRA 1600-7119)"}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "message": "I could not find an answer I am confident in. ...",
+                    "contact": "무역장벽 119 (KOTRA 1600-7119)",
+                }
+            ]
+        }
+    )
 
     message: str
     contact: str = Field(examples=["무역장벽 119 (KOTRA 1600-7119)"])
@@ -151,7 +186,13 @@ class Fallback(BaseModel):
 class FollowUp(BaseModel):
     """A next question the service can answer."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"question": "Section 232 autos: Korea pays 15%", "article_id": "autos-parts-232"}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"question": "Section 232 autos: Korea pays 15%", "article_id": "autos-parts-232"}
+            ]
+        }
+    )
 
     question: str
     article_id: str
@@ -180,14 +221,21 @@ class AskResponse(BaseModel):
                         "effective": "2025-06-04",
                         "as_of": "2026-11-28",
                         "sources": [
-                            {"title": "...", "url": "https://www.whitehouse.gov/", "date": "2025-06"}
+                            {
+                                "title": "...",
+                                "url": "https://www.whitehouse.gov/",
+                                "date": "2025-06",
+                            }
                         ],
                         "office": None,
                     },
                     "results": [],
                     "fallback": None,
                     "follow_ups": [
-                        {"question": "2026년 금속 232조 개편", "article_id": "metals-232-redesign-2026"}
+                        {
+                            "question": "2026년 금속 232조 개편",
+                            "article_id": "metals-232-redesign-2026",
+                        }
                     ],
                 }
             ]
@@ -207,9 +255,23 @@ class AskResponse(BaseModel):
 class ArticleSummary(BaseModel):
     """An article in a listing."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"id": "copper-232", "lang": "en", "title": "Section 232 copper tariff",
-                "category": "tariff", "status": "in_force", "summary": "50% on copper content ...",
-                "countries": ["US", "KR"], "as_of": "2026-11-28", "url": "/articles/copper-232?lang=en"}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "copper-232",
+                    "lang": "en",
+                    "title": "Section 232 copper tariff",
+                    "category": "tariff",
+                    "status": "in_force",
+                    "summary": "50% on copper content ...",
+                    "countries": ["US", "KR"],
+                    "as_of": "2026-11-28",
+                    "url": "/articles/copper-232?lang=en",
+                }
+            ]
+        }
+    )
 
     id: str
     lang: Lang
@@ -225,9 +287,28 @@ class ArticleSummary(BaseModel):
 class ArticleList(BaseModel):
     """Articles matching the filters."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{"count": 1, "articles": [{"id": "copper-232", "lang": "en", "title": "Section 232 copper tariff",
-                "category": "tariff", "status": "in_force", "summary": "50% on copper content ...",
-                "countries": ["US", "KR"], "as_of": "2026-11-28", "url": "/articles/copper-232?lang=en"}]}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "count": 1,
+                    "articles": [
+                        {
+                            "id": "copper-232",
+                            "lang": "en",
+                            "title": "Section 232 copper tariff",
+                            "category": "tariff",
+                            "status": "in_force",
+                            "summary": "50% on copper content ...",
+                            "countries": ["US", "KR"],
+                            "as_of": "2026-11-28",
+                            "url": "/articles/copper-232?lang=en",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
 
     count: int
     articles: list[ArticleSummary]
@@ -236,12 +317,21 @@ class ArticleList(BaseModel):
 class ArticleDetail(BaseModel):
     """One article: its front matter, its markdown and the rendered HTML."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-                "id": "copper-232", "lang": "en",
-                "front_matter": {"id": "copper-232", "status": "in_force"},
-                "markdown": "Since 2025-08-01 ...", "html": "<p>Since 2025-08-01 ...</p>",
-                "translations": ["en", "ko"], "url": "/articles/copper-232?lang=en",
-            }]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "copper-232",
+                    "lang": "en",
+                    "front_matter": {"id": "copper-232", "status": "in_force"},
+                    "markdown": "Since 2025-08-01 ...",
+                    "html": "<p>Since 2025-08-01 ...</p>",
+                    "translations": ["en", "ko"],
+                    "url": "/articles/copper-232?lang=en",
+                }
+            ]
+        }
+    )
 
     id: str
     lang: Lang
@@ -294,7 +384,12 @@ class ErrorInfo(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"status": 404, "code": "not_found", "message": "article 'x' not found", "details": []}
+                {
+                    "status": 404,
+                    "code": "not_found",
+                    "message": "article 'x' not found",
+                    "details": [],
+                }
             ]
         }
     )
@@ -317,7 +412,10 @@ class ErrorBody(BaseModel):
                         "code": "invalid_request",
                         "message": "question: String should have at least 1 character",
                         "details": [
-                            {"field": "question", "message": "String should have at least 1 character"}
+                            {
+                                "field": "question",
+                                "message": "String should have at least 1 character",
+                            }
                         ],
                     }
                 }

@@ -35,11 +35,11 @@ class Settings(BaseSettings):
         default=0.35,
         ge=0.0,
         le=1.0,
-        description="Below this confidence the answer falls back to a human (HELPDESK_MIN_CONFIDENCE).",
+        description="Below this the answer falls back to a human (HELPDESK_MIN_CONFIDENCE).",
     )
     admin_token: str | None = Field(
         default=None,
-        description="Bearer token for POST /api/admin/reload; unset disables it (HELPDESK_ADMIN_TOKEN).",
+        description="Token for POST /api/admin/reload; unset disables it (HELPDESK_ADMIN_TOKEN).",
     )
     contact: str = Field(
         default="무역장벽 119 (KOTRA 1600-7119)",

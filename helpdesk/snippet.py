@@ -13,10 +13,7 @@ def make_snippet(text: str, terms: list[str], width: int = 180) -> str:
         return text
     lowered = text.lower()  # same length as text, so positions line up
     positions = sorted(
-        (pos, term)
-        for term in set(terms)
-        if len(term) > 1
-        for pos in _find_all(lowered, term)
+        (pos, term) for term in set(terms) if len(term) > 1 for pos in _find_all(lowered, term)
     )
     best_start, best_count = 0, 0
     for start, _ in positions:

@@ -49,7 +49,7 @@ def shipped_client() -> Iterator[TestClient]:
 
 
 def assert_error(response: Any, status: int, message: str) -> dict[str, Any]:
-    """Every error, of every status, has the one shape: {"error": {status, code, message, details}}."""
+    """Every error, of every status, has one shape: {"error": {status, code, message, details}}."""
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/json")
     body = response.json()

@@ -7,7 +7,12 @@ from helpdesk.analyzer import default_analyzer, detect_lang, hs_codes_in, normal
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("미국 철강 관세율은?", "ko"), ("steel tariff", "en"), ("Section 232 철강 관세", "ko"), ("", "en")],
+    [
+        ("미국 철강 관세율은?", "ko"),
+        ("steel tariff", "en"),
+        ("Section 232 철강 관세", "ko"),
+        ("", "en"),
+    ],
 )
 def test_detect_lang_treats_any_hangul_as_korean(text: str, lang: str) -> None:
     assert detect_lang(text) == lang
@@ -24,7 +29,9 @@ def test_korean_particles_are_not_glued_to_nouns() -> None:
 
 def test_korean_compound_without_spaces_meets_the_spaced_form() -> None:
     a = default_analyzer()
-    assert a.analyze("관세대응바우처") == a.analyze("관세 대응 바우처") == ["관세", "대응", "바우처"]
+    assert (
+        a.analyze("관세대응바우처") == a.analyze("관세 대응 바우처") == ["관세", "대응", "바우처"]
+    )
 
 
 def test_domain_words_stay_whole() -> None:

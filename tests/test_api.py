@@ -13,11 +13,29 @@ from helpdesk.settings import Settings
 from .conftest import assert_error
 
 ANSWER_FIELDS = {
-    "article_id", "title", "heading", "text", "url", "lang", "category", "status", "effective",
-    "as_of", "sources", "office",
+    "article_id",
+    "title",
+    "heading",
+    "text",
+    "url",
+    "lang",
+    "category",
+    "status",
+    "effective",
+    "as_of",
+    "sources",
+    "office",
 }
 RESULT_FIELDS = {
-    "article_id", "title", "heading", "text", "snippet", "score", "lang", "category", "url",
+    "article_id",
+    "title",
+    "heading",
+    "text",
+    "snippet",
+    "score",
+    "lang",
+    "category",
+    "url",
 }
 
 
@@ -26,7 +44,14 @@ def test_ask_returns_the_contract_with_a_cited_answer(client: TestClient) -> Non
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {
-        "question", "lang", "answered", "confidence", "answer", "results", "fallback", "follow_ups",
+        "question",
+        "lang",
+        "answered",
+        "confidence",
+        "answer",
+        "results",
+        "fallback",
+        "follow_ups",
     }
     assert body["question"] == "What is the steel tariff rate?"
     assert body["lang"] == "en"
@@ -120,11 +145,15 @@ LONG = "관" * 5000
         ({"question": 42}, "question: Input should be a valid string"),
         ({"question": "steel", "top_k": 0}, "top_k: Input should be greater than or equal to 1"),
         ({"question": "steel", "top_k": 1000}, "top_k: Input should be less than or equal to 10"),
-        ({"question": "steel", "top_k": "many"},
-         "top_k: Input should be a valid integer, unable to parse string as an integer"),
+        (
+            {"question": "steel", "top_k": "many"},
+            "top_k: Input should be a valid integer, unable to parse string as an integer",
+        ),
         ({"question": "steel", "lang": "fr"}, "lang: Input should be 'ko' or 'en'"),
-        ({"question": "steel", "filters": {"country": "Korea"}},
-         "filters.country: String should match pattern '^[A-Za-z]{2}$'"),
+        (
+            {"question": "steel", "filters": {"country": "Korea"}},
+            "filters.country: String should match pattern '^[A-Za-z]{2}$'",
+        ),
         ({"question": "steel", "colour": "red"}, "colour: Extra inputs are not permitted"),
         ([1, 2], "request body must be a JSON object"),
     ],
@@ -222,9 +251,7 @@ def test_openapi_documents_every_model_with_an_example(client: TestClient) -> No
     assert client.get("/docs").status_code == 200
 
 
-def test_article_page_renders_sources_and_escapes_raw_html(
-    kb_dir: Path, tmp_path: Path
-) -> None:
+def test_article_page_renders_sources_and_escapes_raw_html(kb_dir: Path, tmp_path: Path) -> None:
     copy = tmp_path / "kb"
     shutil.copytree(kb_dir, copy)
     path = copy / "tariff" / "steel.en.md"

@@ -21,7 +21,8 @@ def index(kb_dir: Path) -> SearchIndex:
 def test_bm25_score_matches_the_formula_computed_by_hand() -> None:
     corpus = [["steel", "tariff"], ["steel", "steel", "quota"], ["auto", "tariff", "rate", "korea"]]
     bm25 = BM25Okapi(corpus, k1=1.5, b=0.75)
-    # idf(quota) = ln((N - n + 0.5) / (n + 0.5)) = ln(2.5 / 1.5); doc 2 has tf 1 and |d| = avgdl = 3,
+    # idf(quota) = ln((N - n + 0.5) / (n + 0.5)) = ln(2.5 / 1.5);
+    # doc 2 has tf 1 and |d| = avgdl = 3,
     # so tf * (k1 + 1) / (tf + k1 * (1 - b + b * |d| / avgdl)) = 2.5 / 2.5 = 1.
     expected = math.log(2.5 / 1.5)
     assert bm25.get_scores(["quota"])[1] == pytest.approx(expected)

@@ -58,11 +58,13 @@ def test_version_hash_is_stable_and_changes_with_content(kb_dir: Path, tmp_path:
         "tariff/bad-source.en.md: hs_codes.0: '87a3': is not an HS code (2, 4, 6, 8 or 10 digits)",
         "tariff/bad-source.en.md: sources.0.url: 'example.org': "
         "String should match pattern '^https?://[^\\s]+$'",
-        "tariff/bad-source.en.md: sources.0.date: 'June 2025': is not a date (YYYY-MM-DD or YYYY-MM)",
+        "tariff/bad-source.en.md: sources.0.date: 'June 2025': "
+        "is not a date (YYYY-MM-DD or YYYY-MM)",
         "tariff/bad-status.en.md: status: 'active': "
         "Input should be 'in_force', 'ended', 'announced', 'under_review' or 'info'",
         "tariff/missing-title.en.md: title: Field required",
-        "tariff/no-sources.en.md: sources: []: List should have at least 1 item after validation, not 0",
+        "tariff/no-sources.en.md: sources: []: "
+        "List should have at least 1 item after validation, not 0",
         "tariff/wrong-name.ko.md: id: 'other-name' does not match the file name 'wrong-name'",
         "tariff/wrong-name.ko.md: lang: 'en' does not match the file name 'ko'",
         "tariff/wrong-name.ko.md: category: 'support' does not match the folder 'tariff'",
@@ -104,7 +106,9 @@ def test_duplicate_id_and_language_is_a_problem(kb_dir: Path, tmp_path: Path) ->
     copy = tmp_path / "kb"
     shutil.copytree(kb_dir, copy)
     (copy / "support" / "steel.en.md").write_text(
-        (copy / "tariff" / "steel.en.md").read_text().replace("category: tariff", "category: support")
+        (copy / "tariff" / "steel.en.md")
+        .read_text()
+        .replace("category: tariff", "category: support")
     )
     _, problems = check_knowledge_base(copy)
     assert [str(p) for p in problems] == [

@@ -32,7 +32,12 @@ def test_lead_text_before_first_heading_is_a_passage_headed_by_the_title() -> No
 
 def test_each_h2_starts_a_passage_and_deeper_headings_stay_inside() -> None:
     passages = split_passages("steel", "en", "Steel tariff", BODY)
-    assert [p.heading for p in passages] == ["Steel tariff", "Who pays?", "누가 내나요?", "Who pays?"]
+    assert [p.heading for p in passages] == [
+        "Steel tariff",
+        "Who pays?",
+        "누가 내나요?",
+        "Who pays?",
+    ]
     assert passages[1].text == "The importer pays.\n\n### A detail\nStill part of who pays."
     assert [p.position for p in passages] == [0, 1, 2, 3]
     assert all(p.article_id == "steel" and p.lang == "en" for p in passages)

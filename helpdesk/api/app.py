@@ -18,7 +18,8 @@ Answers Korean exporters' tariff questions, in Korean or English, with a passage
 from a curated knowledge base, its sources and its as-of date. When no passage is
 confident enough, `answered` is false and `fallback` says who can help.
 
-Every error, validation errors included, has the shape `{"error": {status, code, message, details}}`.
+Every error, validation errors included, has the shape
+`{"error": {status, code, message, details}}`.
 """
 
 

@@ -15,22 +15,45 @@ from helpdesk.kb.models import CATEGORIES, Lang
 from helpdesk.kb.render import render_html
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "web" / "templates"))
+templates = Jinja2Templates(
+    directory=str(Path(__file__).resolve().parent.parent / "web" / "templates")
+)
 
 LABELS: dict[Lang, dict[str, str]] = {
     "ko": {
-        "in_force": "시행 중", "ended": "종료", "announced": "발표(시행 전)",
-        "under_review": "검토 중", "info": "안내",
-        "tariff": "관세", "support": "지원 사업", "office": "무역관", "market": "시장",
-        "effective": "시행일", "as_of": "확인 기준일", "sources": "출처", "related": "관련 자료",
-        "articles": "전체 자료", "other_lang": "English", "title": "관세 상담 자료",
+        "in_force": "시행 중",
+        "ended": "종료",
+        "announced": "발표(시행 전)",
+        "under_review": "검토 중",
+        "info": "안내",
+        "tariff": "관세",
+        "support": "지원 사업",
+        "office": "무역관",
+        "market": "시장",
+        "effective": "시행일",
+        "as_of": "확인 기준일",
+        "sources": "출처",
+        "related": "관련 자료",
+        "articles": "전체 자료",
+        "other_lang": "English",
+        "title": "관세 상담 자료",
     },
     "en": {
-        "in_force": "In force", "ended": "Ended", "announced": "Announced",
-        "under_review": "Under review", "info": "Information",
-        "tariff": "Tariffs", "support": "Support schemes", "office": "Offices", "market": "Markets",
-        "effective": "Effective", "as_of": "Facts checked on", "sources": "Sources",
-        "related": "Related", "articles": "All articles", "other_lang": "한국어",
+        "in_force": "In force",
+        "ended": "Ended",
+        "announced": "Announced",
+        "under_review": "Under review",
+        "info": "Information",
+        "tariff": "Tariffs",
+        "support": "Support schemes",
+        "office": "Offices",
+        "market": "Markets",
+        "effective": "Effective",
+        "as_of": "Facts checked on",
+        "sources": "Sources",
+        "related": "Related",
+        "articles": "All articles",
+        "other_lang": "한국어",
         "title": "Tariff help articles",
     },
 }
@@ -45,7 +68,9 @@ def article_page(
 ) -> HTMLResponse:
     article = find_article(index.kb, article_id, lang)
     meta = article.meta
-    related = [r for r in (index.kb.get(i, meta.lang) or index.kb.get(i) for i in meta.related) if r]
+    related = [
+        r for r in (index.kb.get(i, meta.lang) or index.kb.get(i) for i in meta.related) if r
+    ]
     other = [lg for lg in index.kb.translations(meta.id) if lg != meta.lang]
     return templates.TemplateResponse(
         request,

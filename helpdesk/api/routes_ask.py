@@ -20,9 +20,7 @@ _ERRORS: dict[int | str, dict[str, object]] = {422: {"model": ErrorBody}}
 @router.post("/ask", response_model=AskResponse, responses=_ERRORS)
 def ask_post(request: AskRequest, index: IndexDep, settings: SettingsDep) -> AskResponse:
     """Answer a question with the best passage, its sources and as-of date, or a fallback."""
-    return ask(
-        index, request, min_confidence=settings.min_confidence, contact=settings.contact
-    )
+    return ask(index, request, min_confidence=settings.min_confidence, contact=settings.contact)
 
 
 @router.get("/ask", response_model=AskResponse, responses=_ERRORS)
@@ -49,6 +47,4 @@ def ask_get(
             loc = ("query", "q") if error["loc"] == ("question",) else ("query", *error["loc"])
             errors.append({**error, "loc": loc})
         raise RequestValidationError(errors) from exc
-    return ask(
-        index, request, min_confidence=settings.min_confidence, contact=settings.contact
-    )
+    return ask(index, request, min_confidence=settings.min_confidence, contact=settings.contact)

@@ -8,6 +8,7 @@ from typing import Any
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from pydantic import ValidationError
 
 from helpdesk.errors import (
@@ -32,7 +33,7 @@ _NoDatesLoader.yaml_implicit_resolvers = {
 }
 
 
-class _Handler(frontmatter.YAMLHandler):  # type: ignore[misc]
+class _Handler(YAMLHandler):
     def load(self, fm: str, **kwargs: Any) -> Any:
         return yaml.load(fm, Loader=_NoDatesLoader)  # noqa: S506 - a SafeLoader subclass
 
@@ -144,7 +145,9 @@ def check_knowledge_base(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
         raise KnowledgeBaseNotFound(f"knowledge base not found: {root} is not a folder")
     files = sorted(p for p in root.rglob("*.md") if p.parent != root)
     if not files:
-        raise KnowledgeBaseEmpty(f"knowledge base at {root} has no article files (*/<id>.<lang>.md)")
+        raise KnowledgeBaseEmpty(
+            f"knowledge base at {root} has no article files (*/<id>.<lang>.md)"
+        )
     problems: list[Problem] = []
     articles: dict[tuple[str, Lang], Article] = {}
     for file in files:
@@ -154,7 +157,9 @@ def check_knowledge_base(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
         if article.key in articles:
             other = articles[article.key].path.as_posix()
             problems.append(
-                Problem(article.path.as_posix(), "id", f"{article.meta.id!r} is also used by {other}")
+                Problem(
+                    article.path.as_posix(), "id", f"{article.meta.id!r} is also used by {other}"
+                )
             )
             continue
         articles[article.key] = article

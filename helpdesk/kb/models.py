@@ -68,7 +68,12 @@ class Office(BaseModel):
         frozen=True,
         json_schema_extra={
             "examples": [
-                {"name": "KOTRA Monterrey", "city": "Monterrey", "country": "MX", "region": "Latin America"}
+                {
+                    "name": "KOTRA Monterrey",
+                    "city": "Monterrey",
+                    "country": "MX",
+                    "region": "Latin America",
+                }
             ]
         },
     )

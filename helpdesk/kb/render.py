@@ -10,7 +10,7 @@ _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table"
 
 
 def render_html(markdown: str) -> str:
-    return _md.render(markdown)
+    return str(_md.render(markdown))
 
 
 def _inline_text(children: list[Token]) -> str:

@@ -1,0 +1,39 @@
+# The two commands of the README: `make run` and `make test`. Both create .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint check eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps record what was installed, so a second `make` does not reinstall.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(BIN)/helpdesk serve
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check helpdesk tests
+	$(BIN)/ruff format --check helpdesk tests
+	$(BIN)/mypy
+
+check: $(VENV)/.installed
+	$(BIN)/helpdesk kb check
+
+test: lint check
+	$(BIN)/python -m pytest
+
+eval: $(VENV)/.installed-dev
+	$(BIN)/helpdesk eval
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
