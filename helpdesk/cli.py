@@ -104,6 +104,61 @@ def ask_command(
             click.echo(f"  - {r.title} — {r.heading}")
 
 
+@main.command(name="eval")
+@click.option(
+    "--questions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("tests/eval/questions.jsonl"),
+    show_default=True,
+    help="The question set (JSON lines).",
+)
+@click.option("--kb", type=click.Path(path_type=Path), default=None, help="Knowledge-base folder.")
+@click.option("--baselines/--no-baselines", default=True, help="Also score the two baselines.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="List dev-split questions missed at rank 1 (never held-out ones).",
+)
+def eval_command(
+    questions: Path, kb: Path | None, baselines: bool, as_json: bool, misses: bool
+) -> None:
+    """Score retrieval on the question set, per language and split, beside the baselines."""
+    from helpdesk.api.app import build_index
+    from helpdesk.evaluate import (
+        bm25s_system,
+        format_table,
+        helpdesk_system,
+        load_questions,
+        score,
+        whitespace_bm25_system,
+    )
+
+    settings = _settings(kb)
+    index = build_index(settings)
+    qs = load_questions(questions)
+    systems = {"helpdesk": helpdesk_system(index, settings.min_confidence)}
+    if baselines:
+        systems["baseline: rank_bm25 whitespace"] = whitespace_bm25_system(index)
+        try:
+            systems["baseline: bm25s default tokenizer"] = bm25s_system(index)
+        except ImportError:
+            click.echo("bm25s is not installed (pip install -e '.[dev]'); skipping it", err=True)
+    results = {name: score(qs, system) for name, system in systems.items()}
+    if as_json:
+        data = {name: {k: m.row() for k, m in groups.items()} for name, groups in results.items()}
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(f"{len(qs)} questions from {questions}; knowledge base {index.kb.version}\n")
+    click.echo(format_table(results))
+    if misses:
+        by_id = {q.id: q for q in qs}
+        click.echo("\nmissed at rank 1 (dev split):")
+        for qid in results["helpdesk"]["all/all"].misses:
+            q = by_id[qid]
+            click.echo(f"  {qid} [{q.lang}] {q.question}  -> expected {', '.join(q.expected)}")
+
+
 @main.group()
 def kb() -> None:
     """Check and describe the knowledge base."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import math
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,7 +13,22 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from helpdesk.analyzer import Analyzer
+from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, KnowledgeBase, Lang, Passage
+
+_LATIN = re.compile(r"^[a-z]{5,}$")
+
+
+def correct_spelling(token: str, vocabulary: list[str], cutoff: float = 0.8) -> str:
+    """The closest ``vocabulary`` word to an unknown Latin-script ``token`` ("tarrif" -> "tariff").
+
+    Only words of five letters or more are corrected, and only to a close match
+    (difflib ratio >= ``cutoff``); anything else is returned unchanged.
+    """
+    if not _LATIN.match(token):
+        return token
+    matches = difflib.get_close_matches(token, vocabulary, n=1, cutoff=cutoff)
+    return matches[0] if matches else token
 
 
 @dataclass(frozen=True)
@@ -19,7 +37,7 @@ class Hit:
 
     passage: Passage
     score: float
-    coverage: float  # share of the distinct query tokens found in the passage's fields
+    coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
 
 
 def passage_fields(article: Article, passage: Passage) -> str:
@@ -38,6 +56,24 @@ class _LangIndex:
         self.passages = passages
         self.token_sets = [frozenset(t) for t in tokens]
         self.bm25 = BM25Okapi(tokens)
+        n = len(passages)
+        # A token no passage holds weighs as much as the rarest possible one.
+        self.unseen_idf = math.log((n + 0.5) / 0.5)
+
+    def idf(self, token: str) -> float:
+        value = self.bm25.idf.get(token)
+        return self.unseen_idf if value is None else max(float(value), 0.0)
+
+    def coverage(self, query: frozenset[str], i: int) -> float:
+        """IDF-weighted share of the query's tokens that passage ``i`` holds.
+
+        Words the knowledge base never uses ("팔찌", "recipe") weigh the most, so a
+        question that shares only a common word with an article scores low.
+        """
+        total = sum(self.idf(t) for t in query)
+        if total <= 0:
+            return 0.0
+        return sum(self.idf(t) for t in query & self.token_sets[i]) / total
 
 
 class SearchIndex:
@@ -46,6 +82,7 @@ class SearchIndex:
     def __init__(self, kb: KnowledgeBase, analyzer: Analyzer) -> None:
         self.kb = kb
         self.analyzer = analyzer
+        self.glossary = Glossary(kb.glossary, analyzer)
         self._by_lang: dict[Lang, _LangIndex] = {}
         for lang in LANGS:
             passages: list[Passage] = []
@@ -58,6 +95,14 @@ class SearchIndex:
                     tokens.append(analyzer.analyze(passage_fields(article, passage)))
             if passages:
                 self._by_lang[lang] = _LangIndex(passages, tokens)
+        self._vocabulary = sorted(
+            {t for index in self._by_lang.values() for t in index.bm25.idf if _LATIN.match(t)}
+        )
+        self._known = frozenset(t for index in self._by_lang.values() for t in index.bm25.idf)
+
+    def correct(self, tokens: list[str]) -> list[str]:
+        """Tokens with unknown English words replaced by their closest known spelling."""
+        return [t if t in self._known else correct_spelling(t, self._vocabulary) for t in tokens]
 
     @property
     def passage_count(self) -> int:
@@ -82,12 +127,17 @@ class SearchIndex:
         category: Category | None = None,
         country: str | None = None,
         limit: int = 10,
+        expansion: list[str] | None = None,
     ) -> list[Hit]:
-        """Passages of one language with a positive score, best first."""
+        """Passages of one language with a positive score, best first.
+
+        ``expansion`` tokens (from the glossary) add to the score but not to coverage,
+        which measures how much of what the asker typed the passage holds.
+        """
         index = self._by_lang.get(lang)
         if index is None or not tokens:
             return []
-        scores = np.asarray(index.bm25.get_scores(tokens), dtype=float)
+        scores = np.asarray(index.bm25.get_scores(tokens + (expansion or [])), dtype=float)
         query = frozenset(tokens)
         hits: list[Hit] = []
         for i in np.argsort(-scores, kind="stable"):
@@ -97,8 +147,7 @@ class SearchIndex:
             passage = index.passages[i]
             if not self._allowed(passage, category, country):
                 continue
-            coverage = len(query & index.token_sets[i]) / len(query)
-            hits.append(Hit(passage, score, coverage))
+            hits.append(Hit(passage, score, index.coverage(query, int(i))))
         return hits
 
     def search(
@@ -110,12 +159,21 @@ class SearchIndex:
         country: str | None = None,
         limit: int = 10,
     ) -> tuple[list[str], list[Hit]]:
-        """Analyze ``text`` and search its language first; fall back to the other language."""
-        tokens = self.analyzer.analyze(text)
+        """Analyze ``text``, expand it with the glossary, and search its language first.
+
+        Only when nothing in that language matches does the other language answer.
+        """
+        tokens = self.correct(self.analyzer.analyze(text))
+        expansion = self.glossary.expand(tokens)
         order = [lang] + [other for other in LANGS if other != lang]
         for candidate in order:
             hits = self.search_lang(
-                tokens, candidate, category=category, country=country, limit=limit
+                tokens,
+                candidate,
+                category=category,
+                country=country,
+                limit=limit,
+                expansion=expansion,
             )
             if hits:
                 return tokens, hits

@@ -74,9 +74,14 @@ def test_filters_restrict_category_and_country(index: SearchIndex) -> None:
     assert {h.passage.article_id for h in hits} == {"kotra-monterrey"}
 
 
-def test_coverage_is_the_share_of_query_tokens_found(index: SearchIndex) -> None:
+def test_coverage_weighs_query_tokens_by_idf_and_unknown_words_most(index: SearchIndex) -> None:
+    _, hits = index.search("steel tariff", "en")
+    assert hits[0].coverage == 1.0
     _, hits = index.search("steel zebra", "en")
-    assert hits[0].coverage == 0.5
+    lang_index = index._by_lang["en"]
+    steel, zebra = lang_index.idf("steel"), lang_index.idf("zebra")
+    assert zebra == lang_index.unseen_idf > steel
+    assert hits[0].coverage == pytest.approx(steel / (steel + zebra))
 
 
 def test_reload_swaps_in_a_new_index_and_keeps_the_old_one_on_failure(

@@ -1,0 +1,211 @@
+"""Retrieval evaluation: hit@1, hit@3, MRR@5, rejection, false fallback, language match.
+
+The question set is JSON lines: ``{"id", "split", "lang", "question", "expected": [ids]}``;
+``expected == []`` marks an out-of-scope question. The same metrics are computed for the
+help desk and for two baselines on the same passages: rank_bm25 over whitespace tokens,
+and bm25s with its default tokenizer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from helpdesk.answer import ask
+from helpdesk.index import SearchIndex, passage_fields
+from helpdesk.kb.models import Lang, Passage
+from helpdesk.schemas import AskRequest
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    split: str
+    lang: Lang
+    question: str
+    expected: tuple[str, ...]
+
+    @property
+    def in_scope(self) -> bool:
+        return bool(self.expected)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """What a system returned: distinct articles best first, top passage language, answered."""
+
+    articles: list[str]
+    top_lang: Lang | None
+    answered: bool
+
+
+System = Callable[[Question], Ranking]
+
+
+def load_questions(path: Path) -> list[Question]:
+    questions = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        data = json.loads(line)
+        try:
+            questions.append(
+                Question(
+                    id=data["id"],
+                    split=data["split"],
+                    lang=data["lang"],
+                    question=data["question"],
+                    expected=tuple(data["expected"]),
+                )
+            )
+        except KeyError as exc:
+            raise ValueError(f"{path}:{n}: missing field {exc}") from exc
+    return questions
+
+
+def _distinct(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def helpdesk_system(index: SearchIndex, min_confidence: float) -> System:
+    def run(q: Question) -> Ranking:
+        response = ask(
+            index,
+            AskRequest(question=q.question, top_k=10),
+            min_confidence=min_confidence,
+            contact="",
+        )
+        return Ranking(
+            articles=_distinct(r.article_id for r in response.results),
+            top_lang=response.results[0].lang if response.results else None,
+            answered=response.answered,
+        )
+
+    return run
+
+
+def _corpus(index: SearchIndex) -> tuple[list[Passage], list[str]]:
+    passages = index.kb.passages
+    texts = [passage_fields(index.article(p), p) for p in passages]
+    return passages, texts
+
+
+def _ranking(passages: list[Passage], scores: np.ndarray, limit: int = 10) -> Ranking:
+    order = [int(i) for i in np.argsort(-scores, kind="stable")[:limit] if scores[i] > 0]
+    return Ranking(
+        articles=_distinct(passages[i].article_id for i in order),
+        top_lang=passages[order[0]].lang if order else None,
+        answered=bool(order),
+    )
+
+
+def whitespace_bm25_system(index: SearchIndex) -> System:
+    """Baseline (a): rank_bm25 over lower-cased whitespace tokens; answers when anything scores."""
+    passages, texts = _corpus(index)
+    bm25 = BM25Okapi([t.lower().split() for t in texts])
+
+    def run(q: Question) -> Ranking:
+        return _ranking(passages, np.asarray(bm25.get_scores(q.question.lower().split())))
+
+    return run
+
+
+def bm25s_system(index: SearchIndex) -> System:
+    """Baseline (b): bm25s with its default tokenizer (English stopwords, ``\\w\\w+`` tokens)."""
+    import bm25s
+
+    passages, texts = _corpus(index)
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, show_progress=False), show_progress=False)
+
+    def run(q: Question) -> Ranking:
+        tokens = bm25s.tokenize([q.question], show_progress=False)
+        if not tokens.vocab:
+            return Ranking([], None, False)
+        docs, scores = retriever.retrieve(
+            tokens, k=min(10, len(passages)), show_progress=False, n_threads=1
+        )
+        order = [int(d) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+        return Ranking(
+            articles=_distinct(passages[i].article_id for i in order),
+            top_lang=passages[order[0]].lang if order else None,
+            answered=bool(order),
+        )
+
+    return run
+
+
+@dataclass
+class Metrics:
+    in_scope: int = 0
+    out_of_scope: int = 0
+    hit1: float = 0.0
+    hit3: float = 0.0
+    mrr5: float = 0.0
+    rejected: float = 0.0
+    false_fallback: float = 0.0
+    lang_match: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, float | int]:
+        n, m = max(self.in_scope, 1), max(self.out_of_scope, 1)
+        return {
+            "n_in": self.in_scope,
+            "n_oos": self.out_of_scope,
+            "hit@1": round(self.hit1 / n, 3),
+            "hit@3": round(self.hit3 / n, 3),
+            "mrr@5": round(self.mrr5 / n, 3),
+            "oos_rejection": round(self.rejected / m, 3),
+            "false_fallback": round(self.false_fallback / n, 3),
+            "lang_match": round(self.lang_match / n, 3),
+        }
+
+
+def score(questions: list[Question], system: System) -> dict[str, Metrics]:
+    """Metrics for every (split, language) group, plus each split's and the whole set's totals."""
+    groups: dict[str, Metrics] = {}
+    for q in questions:
+        ranking = system(q)
+        for key in (f"{q.split}/{q.lang}", f"{q.split}/all", f"all/{q.lang}", "all/all"):
+            m = groups.setdefault(key, Metrics())
+            if not q.in_scope:
+                m.out_of_scope += 1
+                m.rejected += not ranking.answered
+                continue
+            m.in_scope += 1
+            top5 = ranking.articles[:5]
+            rank = next((i for i, a in enumerate(top5, start=1) if a in q.expected), None)
+            m.hit1 += rank == 1
+            m.hit3 += rank is not None and rank <= 3
+            m.mrr5 += 1 / rank if rank else 0.0
+            m.false_fallback += not ranking.answered
+            m.lang_match += ranking.top_lang == q.lang
+            if rank != 1 and key == "all/all" and q.split == "dev":
+                m.misses.append(q.id)  # held-out misses are never listed: no tuning on them
+    return groups
+
+
+ROW_ORDER = [
+    "heldout/ko", "heldout/en", "heldout/all", "dev/ko", "dev/en", "dev/all",
+    "all/ko", "all/en", "all/all",
+]  # fmt: skip
+
+
+def format_table(results: dict[str, dict[str, Metrics]]) -> str:
+    """One table per system, a row per (split, language) group."""
+    columns = ["n_in", "n_oos", "hit@1", "hit@3", "mrr@5", "oos_rejection", "false_fallback",
+               "lang_match"]  # fmt: skip
+    lines = []
+    for system_name, groups in results.items():
+        lines.append(f"\n{system_name}")
+        lines.append(f"  {'group':<12}" + "".join(f"{c:>15}" for c in columns))
+        for key in ROW_ORDER:
+            if key in groups:
+                row = groups[key].row()
+                lines.append(f"  {key:<12}" + "".join(f"{row[c]:>15}" for c in columns))
+    return "\n".join(lines).lstrip("\n")
