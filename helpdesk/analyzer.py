@@ -139,7 +139,7 @@ class Analyzer:
         out = []
         for word in _LATIN_WORD.findall(text):
             word = word.replace("’", "'").split("'")[0]
-            if word and word not in ENGLISH_STOPWORDS:
+            if len(word) > 1 and word not in ENGLISH_STOPWORDS:
                 out.append(self.stem(word))
         return out
 

@@ -12,11 +12,18 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from helpdesk.analyzer import Analyzer
+from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, KnowledgeBase, Lang, Passage
 
 _LATIN = re.compile(r"^[a-z]{5,}$")
+
+# Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
+EXPANSION_WEIGHT = 0.2
+# How many times the title and the heading are repeated in a passage's indexed text:
+# BM25 then weighs a match there above a match in the body (chosen on the dev split).
+TITLE_WEIGHT = 1
+HEADING_WEIGHT = 2
 
 
 def correct_spelling(token: str, vocabulary: list[str], cutoff: float = 0.8) -> str:
@@ -38,6 +45,23 @@ class Hit:
     passage: Passage
     score: float
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
+    hs_match: str | None = None  # the article's HS code that matched a code in the question
+
+
+def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
+    """The most specific of the article's HS codes that a question's code falls under (or over).
+
+    Chapter, heading and subheading all match by prefix: a question about 870323
+    matches an article tagged 87 or 8703, and a question about chapter 72 matches an
+    article tagged 7208.
+    """
+    found = [
+        code
+        for code in article_codes
+        for asked in query_codes
+        if asked.startswith(code) or code.startswith(asked)
+    ]
+    return max(found, key=len) if found else None
 
 
 def passage_fields(article: Article, passage: Passage) -> str:
@@ -45,7 +69,9 @@ def passage_fields(article: Article, passage: Passage) -> str:
 
     The lead passage also carries the summary and the aliases.
     """
-    parts = [article.meta.title, passage.heading, passage.text]
+    parts = (
+        [article.meta.title] * TITLE_WEIGHT + [passage.heading] * HEADING_WEIGHT + [passage.text]
+    )
     if passage.position == 0:
         parts += [article.meta.summary, *article.meta.aliases]
     return "\n".join(parts)
@@ -64,7 +90,7 @@ class _LangIndex:
         value = self.bm25.idf.get(token)
         return self.unseen_idf if value is None else max(float(value), 0.0)
 
-    def coverage(self, query: frozenset[str], i: int) -> float:
+    def coverage(self, query: frozenset[str], i: int, extra: frozenset[str] | None = None) -> float:
         """IDF-weighted share of the query's tokens that passage ``i`` holds.
 
         Words the knowledge base never uses ("팔찌", "recipe") weigh the most, so a
@@ -73,7 +99,8 @@ class _LangIndex:
         total = sum(self.idf(t) for t in query)
         if total <= 0:
             return 0.0
-        return sum(self.idf(t) for t in query & self.token_sets[i]) / total
+        held = self.token_sets[i] | extra if extra else self.token_sets[i]
+        return sum(self.idf(t) for t in query & held) / total
 
 
 class SearchIndex:
@@ -128,26 +155,43 @@ class SearchIndex:
         country: str | None = None,
         limit: int = 10,
         expansion: list[str] | None = None,
+        hs_codes: list[str] | None = None,
     ) -> list[Hit]:
-        """Passages of one language with a positive score, best first.
+        """Passages of one language, best first.
 
         ``expansion`` tokens (from the glossary) add to the score but not to coverage,
         which measures how much of what the asker typed the passage holds.
+        With ``hs_codes``, articles tagged with a matching code come first (the most
+        specific code first), their lead passage included even if no word matched,
+        and the code's tokens count as covered.
         """
         index = self._by_lang.get(lang)
         if index is None or not tokens:
             return []
-        scores = np.asarray(index.bm25.get_scores(tokens + (expansion or [])), dtype=float)
+        scores = np.asarray(index.bm25.get_scores(tokens), dtype=float)
+        if expansion:
+            scores += EXPANSION_WEIGHT * np.asarray(index.bm25.get_scores(expansion), dtype=float)
         query = frozenset(tokens)
+        matches: dict[int, str] = {}
+        if hs_codes:
+            for i, passage in enumerate(index.passages):
+                code = hs_match(list(self.article(passage).meta.hs_codes), hs_codes)
+                if code is not None and (scores[i] > 0 or passage.position == 0):
+                    matches[i] = code
+        code_tokens = frozenset(t for t in query if t.isdigit() and len(t) >= 2)
+        candidates = sorted(
+            {int(i) for i in np.flatnonzero(scores > 0)} | set(matches),
+            key=lambda i: (-len(matches.get(i, "")), -scores[i], i),
+        )
         hits: list[Hit] = []
-        for i in np.argsort(-scores, kind="stable"):
-            score = float(scores[i])
-            if score <= 0.0 or len(hits) >= limit:
-                break
+        for i in candidates:
             passage = index.passages[i]
             if not self._allowed(passage, category, country):
                 continue
-            hits.append(Hit(passage, score, index.coverage(query, int(i))))
+            coverage = index.coverage(query, i, extra=code_tokens if i in matches else None)
+            hits.append(Hit(passage, float(scores[i]), coverage, matches.get(i)))
+            if len(hits) >= limit:
+                break
         return hits
 
     def search(
@@ -165,6 +209,7 @@ class SearchIndex:
         """
         tokens = self.correct(self.analyzer.analyze(text))
         expansion = self.glossary.expand(tokens)
+        codes = hs_codes_in(text)
         order = [lang] + [other for other in LANGS if other != lang]
         for candidate in order:
             hits = self.search_lang(
@@ -174,6 +219,7 @@ class SearchIndex:
                 country=country,
                 limit=limit,
                 expansion=expansion,
+                hs_codes=codes,
             )
             if hits:
                 return tokens, hits

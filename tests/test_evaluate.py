@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpdesk.analyzer import default_analyzer
+from helpdesk.evaluate import (
+    Question,
+    Ranking,
+    format_table,
+    helpdesk_system,
+    load_questions,
+    score,
+)
+from helpdesk.index import SearchIndex
+from helpdesk.kb import load_knowledge_base
+from helpdesk.settings import Settings
+
+from .conftest import REPO, SHIPPED_KB
+
+QUESTIONS = REPO / "tests" / "eval" / "questions.jsonl"
+
+
+def test_metrics_are_computed_per_split_and_language() -> None:
+    questions = [
+        Question("d1", "dev", "en", "a", ("x",)),
+        Question("d2", "dev", "en", "b", ("y",)),
+        Question("d3", "dev", "ko", "c", ()),
+        Question("h1", "heldout", "en", "d", ("x",)),
+    ]
+    answers = {
+        "a": Ranking(["x", "y"], "en", True),
+        "b": Ranking(["x", "z", "y"], "ko", False),
+        "c": Ranking(["x"], "ko", False),
+        "d": Ranking([], None, False),
+    }
+    groups = score(questions, lambda q: answers[q.question])
+    dev = groups["dev/en"].row()
+    assert dev["hit@1"] == 0.5 and dev["hit@3"] == 1.0
+    assert dev["mrr@5"] == round((1 + 1 / 3) / 2, 3)
+    assert dev["false_fallback"] == 0.5 and dev["lang_match"] == 0.5
+    assert groups["dev/ko"].row()["oos_rejection"] == 1.0
+    assert groups["heldout/en"].row()["hit@1"] == 0.0
+    assert groups["all/all"].misses == ["d2"]  # held-out misses are never listed
+    assert "heldout/en" in format_table({"system": groups})
+
+
+def test_question_set_has_the_required_size_and_labels() -> None:
+    questions = load_questions(QUESTIONS)
+    kb = load_knowledge_base(SHIPPED_KB)
+    assert len(questions) >= 240
+    in_scope = [q for q in questions if q.in_scope]
+    assert sum(q.lang == "ko" for q in in_scope) >= 100
+    assert sum(q.lang == "en" for q in in_scope) >= 100
+    assert sum(not q.in_scope for q in questions) >= 40
+    held = [q for q in questions if q.split == "heldout"]
+    assert len(held) >= len(questions) // 5
+    assert len({q.id for q in questions}) == len(questions)
+    for q in in_scope:
+        for article_id in q.expected:
+            assert kb.get(article_id) is not None, f"{q.id}: {article_id}"
+
+
+@pytest.fixture(scope="module")
+def whole_set() -> dict[str, dict[str, float | int]]:
+    settings = Settings(kb_path=SHIPPED_KB)
+    index = SearchIndex(load_knowledge_base(Path(settings.kb_path)), default_analyzer())
+    groups = score(load_questions(QUESTIONS), helpdesk_system(index, settings.min_confidence))
+    return {key: m.row() for key, m in groups.items()}
+
+
+def test_regression_guard_hit_at_1_on_the_whole_set(
+    whole_set: dict[str, dict[str, float | int]],
+) -> None:
+    assert whole_set["all/all"]["hit@1"] >= 0.85
+
+
+def test_regression_guard_out_of_scope_rejection_on_the_whole_set(
+    whole_set: dict[str, dict[str, float | int]],
+) -> None:
+    assert whole_set["all/all"]["oos_rejection"] >= 0.85
+
+
+def test_answers_come_in_the_question_language(
+    whole_set: dict[str, dict[str, float | int]],
+) -> None:
+    assert whole_set["all/all"]["lang_match"] >= 0.98
