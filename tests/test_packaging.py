@@ -63,13 +63,15 @@ def test_dockerfile_steps_build_a_wheel_that_serves_the_shipped_knowledge_base(
     port = _free_port()
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
-    server = subprocess.Popen(
-        [str(env_dir / "bin" / "helpdesk"), "serve", "--port", str(port)],
-        cwd=workdir,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={"PATH": "/usr/bin:/bin"},
-    )
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(env_dir / "bin" / "helpdesk"), "serve", "--port", str(port)],
+            cwd=workdir,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={"PATH": "/usr/bin:/bin"},
+        )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -79,8 +81,7 @@ def test_dockerfile_steps_build_a_wheel_that_serves_the_shipped_knowledge_base(
                 break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    output = server.stdout.read().decode() if server.stdout else ""
-                    pytest.fail(f"server did not start:\n{output}")
+                    pytest.fail(f"server did not start:\n{log.read_text()}")
                 time.sleep(0.3)
         ready = _get(f"{base}/readyz")
         shipped = load_knowledge_base(SHIPPED_KB)
@@ -91,6 +92,7 @@ def test_dockerfile_steps_build_a_wheel_that_serves_the_shipped_knowledge_base(
         assert isinstance(answer["answer"], dict)
         assert answer["answer"]["article_id"] == "steel-aluminum-232"
         assert answer["answer"]["sources"]
+        assert f"Loaded {len(shipped)} articles" in log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=10)
