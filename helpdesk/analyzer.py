@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -62,6 +62,12 @@ def normalize(text: str) -> str:
 def detect_lang(text: str) -> Lang:
     """``ko`` when the text has any Hangul (mixed questions count as Korean), else ``en``."""
     return "ko" if _HANGUL.search(text) else "en"
+
+
+def contains_sequence(tokens: Sequence[str], sequence: Sequence[str]) -> bool:
+    """Whether ``sequence`` occurs contiguously in ``tokens`` (an analyzed phrase in a query)."""
+    n = len(sequence)
+    return any(tuple(tokens[i : i + n]) == tuple(sequence) for i in range(len(tokens) - n + 1))
 
 
 def hs_codes_in(text: str) -> list[str]:

@@ -11,13 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from helpdesk.analyzer import Analyzer
-
-
-def _contains(tokens: Sequence[str], sequence: Sequence[str]) -> bool:
-    """Whether ``sequence`` occurs contiguously in ``tokens``."""
-    n = len(sequence)
-    return any(tuple(tokens[i : i + n]) == tuple(sequence) for i in range(len(tokens) - n + 1))
+from helpdesk.analyzer import Analyzer, contains_sequence
 
 
 class Glossary:
@@ -39,7 +33,7 @@ class Glossary:
         present = set(tokens)
         extra: list[str] = []
         for entry in self.entries:
-            if any(_contains(tokens, seq) for seq in entry):
+            if any(contains_sequence(tokens, seq) for seq in entry):
                 for seq in entry:
                     for token in seq:
                         if token not in present:

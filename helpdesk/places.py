@@ -1,0 +1,83 @@
+"""Countries and office cities named in a question, found by their analyzed names.
+
+Country names come from the table below (the countries the knowledge base tags);
+city names come from the office blocks of the knowledge base itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from helpdesk.analyzer import Analyzer, contains_sequence
+from helpdesk.kb.models import KnowledgeBase
+
+# ISO 3166 alpha-2 -> names people type, Korean and English.
+COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "US": ("미국", "united states", "usa", "america"),
+    "MX": ("멕시코", "mexico"),
+    "CA": ("캐나다", "canada"),
+    "CN": ("중국", "china"),
+    "JP": ("일본", "japan"),
+    "VN": ("베트남", "vietnam", "viet nam"),
+    "ID": ("인도네시아", "indonesia"),
+    "IN": ("인도", "india"),
+    "SG": ("싱가포르", "singapore"),
+    "PK": ("파키스탄", "pakistan"),
+    "AE": ("아랍에미리트", "uae", "united arab emirates", "에미리트"),
+    "SA": ("사우디아라비아", "사우디", "saudi arabia", "saudi"),
+    "DE": ("독일", "germany"),
+    "PL": ("폴란드", "poland"),
+    "SK": ("슬로바키아", "slovakia"),
+    "GE": ("조지아", "georgia"),
+    "AZ": ("아제르바이잔", "azerbaijan"),
+    "TW": ("대만", "taiwan"),
+    "TH": ("태국", "thailand"),
+    "MY": ("말레이시아", "malaysia"),
+    "KH": ("캄보디아", "cambodia"),
+    "BD": ("방글라데시", "bangladesh"),
+    "CH": ("스위스", "switzerland"),
+    "NO": ("노르웨이", "norway"),
+}
+
+OFFICE_WORDS: tuple[str, ...] = (
+    "무역관", "해외무역관", "사무소", "지사", "office", "offices", "kbc",
+    "korea business center", "trade office", "연락처", "주소", "contact", "address",
+)  # fmt: skip
+
+
+class Places:
+    """Finds countries, office cities and office words in analyzed question tokens."""
+
+    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer) -> None:
+        def analyzed(names: Iterable[str]) -> list[tuple[str, ...]]:
+            return [seq for seq in (tuple(analyzer.analyze(n)) for n in names) if seq]
+
+        self._countries = {code: analyzed(names) for code, names in COUNTRY_NAMES.items()}
+        self._cities: dict[tuple[str, ...], str] = {}
+        for article in kb:
+            office = article.meta.office
+            if office is not None:
+                for seq in analyzed([office.city, article.meta.id.removeprefix("kotra-")]):
+                    self._cities.setdefault(seq, article.meta.id)
+        self._office_words = analyzed(OFFICE_WORDS)
+
+    def countries(self, tokens: Sequence[str], text: str = "") -> list[str]:
+        """Country codes named in the question: by name, or as an upper-case code ("MX")."""
+        found = [
+            code
+            for code, names in self._countries.items()
+            if any(contains_sequence(tokens, seq) for seq in names)
+        ]
+        found += [w for w in text.split() if len(w) == 2 and w.isupper() and w in COUNTRY_NAMES]
+        return list(dict.fromkeys(found))
+
+    def office_ids(self, tokens: Sequence[str]) -> list[str]:
+        """Office articles whose city the question names."""
+        return list(
+            dict.fromkeys(
+                aid for seq, aid in self._cities.items() if contains_sequence(tokens, seq)
+            )
+        )
+
+    def mentions_office(self, tokens: Sequence[str]) -> bool:
+        return any(contains_sequence(tokens, seq) for seq in self._office_words)
