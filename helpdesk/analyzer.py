@@ -73,8 +73,9 @@ def contains_sequence(tokens: Sequence[str], sequence: Sequence[str]) -> bool:
 def hs_codes_in(text: str) -> list[str]:
     """HS codes written in the text, digits only: ``8703.23.0100`` -> ``87032301 00``-style digits.
 
-    Four-digit numbers alone are ambiguous (years, phone numbers), so they count
-    only after ``HS``/``HTS``/``HSK``; dotted and 6+-digit forms count anywhere.
+    Dotted and 6+-digit forms count anywhere; a bare four-digit number counts unless
+    it reads as a year (1900-2099); after ``HS``/``HTS``/``HSK`` two digits (a
+    chapter) count too.
     """
     found: list[str] = []
     norm = normalize(text)
@@ -84,6 +85,9 @@ def hs_codes_in(text: str) -> list[str]:
             found.append(digits)
     for match in re.finditer(r"\b(?:hs|hts|hsk)\s*(?:code)?\s*[:#]?\s*(\d{2,4})\b", norm):
         found.append(match.group(1))
+    for match in re.finditer(r"(?<![\d.,-])(\d{4})(?![\d.,-]|\s*년)", norm):
+        if not 1900 <= int(match.group(1)) <= 2099:
+            found.append(match.group(1))
     return list(dict.fromkeys(found))
 
 

@@ -1,21 +1,36 @@
-"""Turn search hits into an answer: pick the passage, judge confidence, cite, or fall back."""
+"""Turn search hits into a reply people can act on.
+
+Picks the passage, judges confidence, cites sources with dates and status, flags
+stale facts, adds office cards and follow-ups, resolves short follow-ups from the
+conversation, or falls back to a human with the closest articles.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import secrets
+from dataclasses import dataclass
+from urllib.parse import quote
+
 from helpdesk.analyzer import detect_lang
 from helpdesk.confidence import confidence
-from helpdesk.index import Hit, SearchIndex
+from helpdesk.index import Hit, Search, SearchIndex
 from helpdesk.kb.models import Article, Lang
 from helpdesk.kb.render import plain_text
 from helpdesk.schemas import (
     Answer,
+    ArticleLink,
     AskRequest,
     AskResponse,
     Citation,
     Fallback,
     FollowUp,
+    OfficeCard,
     Result,
 )
+from helpdesk.sessions import SessionStore, Turn
+from helpdesk.settings import Settings
 from helpdesk.snippet import make_snippet
 
 FALLBACK_MESSAGES: dict[Lang, str] = {
@@ -28,12 +43,83 @@ FALLBACK_MESSAGES: dict[Lang, str] = {
         "or ask a consultant."
     ),
 }
+DISCLAIMERS: dict[Lang, str] = {
+    "ko": (
+        "이 답변은 일반 안내이며 법률 자문이 아닙니다. 선적 전에 무역장벽 119(KOTRA 1600-7119) "
+        "또는 관세사에게 꼭 확인하세요."
+    ),
+    "en": (
+        "General information, not legal advice. Verify with 무역장벽 119 (KOTRA 1600-7119) "
+        "or a licensed customs broker before you ship."
+    ),
+}
+STALE_WARNINGS: dict[Lang, str] = {
+    "ko": (
+        "이 자료는 {as_of} 기준으로 {days}일 전에 확인한 내용입니다. "
+        "최신 여부를 무역장벽 119에 확인하세요."
+    ),
+    "en": (
+        "These facts were last checked on {as_of}, {days} days ago. "
+        "Confirm they still hold with 무역장벽 119."
+    ),
+}
+HS_MATCH_COVERAGE = 0.75
 MAX_FOLLOW_UPS = 3
+MAX_OFFICE_CARDS = 6
+FOLLOW_UP_MARKERS = re.compile(
+    r"^\s*(그럼|그러면|그리고|그건|그거|그다음|그 다음"
+    r"|and\b|what about\b|how about\b|also\b|then\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class AnswerPolicy:
+    """How answers are judged and dressed: thresholds, contact, freshness."""
+
+    min_confidence: float
+    contact: str
+    stale_after_days: int = 90
+    today: dt.date | None = None
+
+    @classmethod
+    def of(cls, settings: Settings) -> AnswerPolicy:
+        return cls(
+            min_confidence=settings.min_confidence,
+            contact=settings.contact,
+            stale_after_days=settings.stale_after_days,
+            today=settings.today,
+        )
 
 
 def article_url(article_id: str, lang: Lang, anchor: str = "") -> str:
     """The article page a citation points to, anchored at the passage."""
     return f"/articles/{article_id}?lang={lang}" + (f"#{anchor}" if anchor else "")
+
+
+def is_follow_up(question: str) -> bool:
+    """Starts like a follow-up: "그럼 자동차는?", "and in Mexico?", "what about copper?"."""
+    return bool(FOLLOW_UP_MARKERS.match(question))
+
+
+def runner_up_score(hits: list[Hit]) -> float:
+    """The best score of a passage from another article than the top hit's."""
+    top = hits[0].passage.article_id
+    return next((h.score for h in hits[1:] if h.passage.article_id != top), 0.0)
+
+
+def judge(hits: list[Hit]) -> float:
+    """Confidence in the top hit (0 when there is none).
+
+    An HS code in the question that the top article is tagged with is strong
+    evidence on its own: product words next to it ("열연강판") often appear in no
+    article, so coverage counts at least ``HS_MATCH_COVERAGE`` then.
+    """
+    if not hits:
+        return 0.0
+    top = hits[0]
+    coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
+    return confidence(top.score, runner_up_score(hits), coverage)
 
 
 def _result(index: SearchIndex, hit: Hit, tokens: list[str]) -> Result:
@@ -51,8 +137,59 @@ def _result(index: SearchIndex, hit: Hit, tokens: list[str]) -> Result:
     )
 
 
-def _answer(article: Article, hit: Hit) -> Answer:
+def office_card(article: Article) -> OfficeCard:
+    office = article.meta.office
+    assert office is not None
+    place = " ".join(p for p in (office.name, office.address or office.city) if p)
+    return OfficeCard(
+        article_id=article.meta.id,
+        name=office.name,
+        city=office.city,
+        country=office.country,
+        region=office.region,
+        address=office.address,
+        phone=office.phone,
+        email=office.email,
+        hours=office.hours,
+        url=office.url,
+        map_url=f"https://www.openstreetmap.org/search?query={quote(place)}",
+        tariff_help_desk=office.tariff_help_desk,
+        article_url=article_url(article.meta.id, article.meta.lang),
+    )
+
+
+def office_cards(index: SearchIndex, search: Search, top: Article, lang: Lang) -> list[OfficeCard]:
+    """Cards for the offices the question is about, in the asker's language.
+
+    The top article's office, offices in cities the question names, and, when the
+    question is about offices, every office in the countries it names.
+    """
+    ids = list(search.office_ids)
+    about_offices = search.mentions_office or top.meta.category == "office"
+    if top.meta.office is not None:
+        ids.insert(0, top.meta.id)
+    if about_offices:
+        ids += [
+            a.meta.id
+            for a in index.kb
+            if a.meta.office is not None and a.meta.office.country in search.countries
+        ]
+    cards = []
+    for article_id in dict.fromkeys(ids):
+        article = index.kb.get(article_id, lang) or index.kb.get(article_id)
+        if article is not None and article.meta.office is not None:
+            cards.append(office_card(article))
+    return cards[:MAX_OFFICE_CARDS]
+
+
+def _answer(
+    index: SearchIndex, search: Search, hit: Hit, lang: Lang, policy: AnswerPolicy
+) -> Answer:
+    article = index.article(hit.passage)
     meta = article.meta
+    today = policy.today or dt.date.today()
+    age = (today - meta.as_of).days
+    stale = age > policy.stale_after_days
     return Answer(
         article_id=meta.id,
         title=meta.title,
@@ -66,18 +203,23 @@ def _answer(article: Article, hit: Hit) -> Answer:
         as_of=meta.as_of,
         sources=[Citation.of(s) for s in meta.sources],
         office=meta.office,
+        stale=stale,
+        warning=STALE_WARNINGS[lang].format(as_of=meta.as_of, days=age) if stale else None,
+        disclaimer=DISCLAIMERS[lang] if meta.category == "tariff" else None,
+        offices=office_cards(index, search, article, lang),
+        matched_hs_code=hit.hs_match,
     )
 
 
 def _follow_ups(
     index: SearchIndex, article: Article, hits: list[Hit], lang: Lang
 ) -> list[FollowUp]:
-    """Related articles first, then the nearest other articles; each offered by its title."""
+    """Related articles first, then the nearest other articles, each offered by its title."""
     candidates = list(article.meta.related) + [h.passage.article_id for h in hits]
     seen = {article.meta.id}
     follow_ups = []
     for article_id in candidates:
-        other = index.kb.get(article_id, lang) or index.kb.get(article_id)
+        other = index.kb.get(article_id, lang)
         if article_id in seen or other is None:
             continue
         seen.add(article_id)
@@ -87,49 +229,72 @@ def _follow_ups(
     return follow_ups
 
 
-def runner_up_score(hits: list[Hit]) -> float:
-    """The best score of a passage from another article than the top hit's."""
-    top = hits[0].passage.article_id
-    return next((h.score for h in hits[1:] if h.passage.article_id != top), 0.0)
+def _closest(index: SearchIndex, hits: list[Hit], lang: Lang, n: int = 3) -> list[ArticleLink]:
+    links = []
+    for article_id in dict.fromkeys(h.passage.article_id for h in hits):
+        article = index.kb.get(article_id, lang) or index.kb.get(article_id)
+        if article is not None:
+            links.append(
+                ArticleLink(
+                    article_id=article_id,
+                    title=article.meta.title,
+                    url=article_url(article_id, article.meta.lang),
+                )
+            )
+        if len(links) == n:
+            break
+    return links
 
 
 def ask(
-    index: SearchIndex, request: AskRequest, *, min_confidence: float, contact: str
+    index: SearchIndex,
+    request: AskRequest,
+    *,
+    policy: AnswerPolicy,
+    sessions: SessionStore | None = None,
 ) -> AskResponse:
-    """Answer one question from the index."""
-    lang: Lang = request.lang or detect_lang(request.question)
+    """Answer one question from the index (and the session's previous turn, for a follow-up)."""
+    question = request.question
+    lang: Lang = request.lang or detect_lang(question)
     filters = request.filters
-    tokens, hits = index.search(
-        request.question,
-        lang,
-        category=filters.category if filters else None,
-        country=filters.country if filters else None,
-        limit=max(10, request.top_k),
-    )
-    results = [_result(index, hit, tokens) for hit in hits[: request.top_k]]
-    fallback = Fallback(message=FALLBACK_MESSAGES[lang], contact=contact)
-    if not hits:
-        return AskResponse(
-            question=request.question,
-            lang=lang,
-            answered=False,
-            confidence=0.0,
-            answer=None,
-            results=[],
-            fallback=fallback,
-            follow_ups=[],
-        )
-    top = hits[0]
-    score = confidence(top.score, runner_up_score(hits), top.coverage)
-    answered = score >= min_confidence
-    article = index.article(top.passage)
+    options = {
+        "category": filters.category if filters else None,
+        "country": filters.country if filters else None,
+        "limit": max(10, request.top_k),
+    }
+    search = index.search(question, lang, **options)  # type: ignore[arg-type]
+    score = judge(search.hits)
+    context = None
+    last = sessions.last(request.session_id) if sessions is not None and request.session_id else None
+    if last is not None and (is_follow_up(question) or score < policy.min_confidence):
+        follow = index.search(question, lang, context=last.question, **options)  # type: ignore[arg-type]
+        follow_score = judge(follow.hits)
+        if follow_score >= policy.min_confidence and (
+            is_follow_up(question) or follow_score > score
+        ):
+            search, score, context = follow, follow_score, last.question
+
+    answered = bool(search.hits) and score >= policy.min_confidence
+    top = index.article(search.hits[0].passage) if search.hits else None
+    if sessions is not None and request.session_id:
+        topic = f"{question} {context}" if context else question
+        sessions.add(request.session_id, Turn(topic[-400:], lang, top.meta.id if top else None))
     return AskResponse(
-        question=request.question,
+        question=question,
         lang=lang,
         answered=answered,
         confidence=score,
-        answer=_answer(article, top) if answered else None,
-        results=results,
-        fallback=None if answered else fallback,
-        follow_ups=_follow_ups(index, article, hits, lang) if answered else [],
+        answer=_answer(index, search, search.hits[0], lang, policy) if answered else None,
+        results=[_result(index, h, search.tokens) for h in search.hits[: request.top_k]],
+        fallback=None
+        if answered
+        else Fallback(
+            message=FALLBACK_MESSAGES[lang],
+            contact=policy.contact,
+            articles=_closest(index, search.hits, lang),
+            handoff_available=True,
+        ),
+        follow_ups=_follow_ups(index, top, search.hits, lang) if answered and top else [],
+        answer_id="A-" + secrets.token_hex(6).upper(),
+        context=context,
     )

@@ -67,7 +67,7 @@ def ask_command(
     """Answer QUESTION from the knowledge base."""
     from pydantic import ValidationError
 
-    from helpdesk.answer import ask
+    from helpdesk.answer import AnswerPolicy, ask
     from helpdesk.api.app import build_index
     from helpdesk.schemas import AskRequest
 
@@ -83,8 +83,7 @@ def ask_command(
     response = ask(
         build_index(settings),
         request,
-        min_confidence=settings.min_confidence,
-        contact=settings.contact,
+        policy=AnswerPolicy.of(settings),
     )
     if as_json:
         click.echo(response.model_dump_json(indent=2))
@@ -124,6 +123,7 @@ def eval_command(
     questions: Path, kb: Path | None, baselines: bool, as_json: bool, misses: bool
 ) -> None:
     """Score retrieval on the question set, per language and split, beside the baselines."""
+    from helpdesk.answer import AnswerPolicy
     from helpdesk.api.app import build_index
     from helpdesk.evaluate import (
         bm25s_system,
@@ -137,7 +137,7 @@ def eval_command(
     settings = _settings(kb)
     index = build_index(settings)
     qs = load_questions(questions)
-    systems = {"helpdesk": helpdesk_system(index, settings.min_confidence)}
+    systems = {"helpdesk": helpdesk_system(index, AnswerPolicy.of(settings))}
     if baselines:
         systems["baseline: rank_bm25 whitespace"] = whitespace_bm25_system(index)
         try:

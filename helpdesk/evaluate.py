@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from helpdesk.answer import ask
+from helpdesk.answer import AnswerPolicy, ask
 from helpdesk.index import SearchIndex, passage_fields
 from helpdesk.kb.models import Lang, Passage
 from helpdesk.schemas import AskRequest
@@ -72,14 +72,9 @@ def _distinct(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def helpdesk_system(index: SearchIndex, min_confidence: float) -> System:
+def helpdesk_system(index: SearchIndex, policy: AnswerPolicy) -> System:
     def run(q: Question) -> Ranking:
-        response = ask(
-            index,
-            AskRequest(question=q.question, top_k=10),
-            min_confidence=min_confidence,
-            contact="",
-        )
+        response = ask(index, AskRequest(question=q.question, top_k=10), policy=policy)
         return Ranking(
             articles=_distinct(r.article_id for r in response.results),
             top_lang=response.results[0].lang if response.results else None,

@@ -8,6 +8,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -15,11 +16,16 @@ from rank_bm25 import BM25Okapi
 from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, KnowledgeBase, Lang, Passage
+from helpdesk.places import Places
 
 _LATIN = re.compile(r"^[a-z]{5,}$")
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
 EXPANSION_WEIGHT = 0.2
+# The previous question of a conversation, for a follow-up, counts for half.
+CONTEXT_WEIGHT = 0.5
+# Articles tagged with a country the question names score this much more.
+COUNTRY_BOOST = 1.3
 # How many times the title and the heading are repeated in a passage's indexed text:
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
 TITLE_WEIGHT = 1
@@ -43,7 +49,8 @@ class Hit:
     """A passage and its BM25 score for one query."""
 
     passage: Passage
-    score: float
+    score: float  # rank_bm25's score for the words the asker typed
+    rank: float  # what the order is by: the score plus glossary, context and country boosts
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
     hs_match: str | None = None  # the article's HS code that matched a code in the question
 
@@ -82,6 +89,7 @@ class _LangIndex:
         self.passages = passages
         self.token_sets = [frozenset(t) for t in tokens]
         self.bm25 = BM25Okapi(tokens)
+        self.countries: list[frozenset[str]] = []
         n = len(passages)
         # A token no passage holds weighs as much as the rarest possible one.
         self.unseen_idf = math.log((n + 0.5) / 0.5)
@@ -103,6 +111,16 @@ class _LangIndex:
         return sum(self.idf(t) for t in query & held) / total
 
 
+class Search(NamedTuple):
+    """What one search found, and what the question named."""
+
+    tokens: list[str]
+    hits: list[Hit]
+    countries: list[str]
+    office_ids: list[str]
+    mentions_office: bool
+
+
 class SearchIndex:
     """Immutable after construction; a reload builds a new one and swaps it in."""
 
@@ -110,6 +128,7 @@ class SearchIndex:
         self.kb = kb
         self.analyzer = analyzer
         self.glossary = Glossary(kb.glossary, analyzer)
+        self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, _LangIndex] = {}
         for lang in LANGS:
             passages: list[Passage] = []
@@ -122,6 +141,9 @@ class SearchIndex:
                     tokens.append(analyzer.analyze(passage_fields(article, passage)))
             if passages:
                 self._by_lang[lang] = _LangIndex(passages, tokens)
+                self._by_lang[lang].countries = [
+                    frozenset(self.article(p).meta.countries) for p in passages
+                ]
         self._vocabulary = sorted(
             {t for index in self._by_lang.values() for t in index.bm25.idf if _LATIN.match(t)}
         )
@@ -156,6 +178,8 @@ class SearchIndex:
         limit: int = 10,
         expansion: list[str] | None = None,
         hs_codes: list[str] | None = None,
+        context: list[str] | None = None,
+        boost_countries: list[str] | None = None,
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -163,14 +187,23 @@ class SearchIndex:
         which measures how much of what the asker typed the passage holds.
         With ``hs_codes``, articles tagged with a matching code come first (the most
         specific code first), their lead passage included even if no word matched,
-        and the code's tokens count as covered.
+        and the code's tokens count as covered. ``context`` tokens (the previous
+        question) add to the score at ``CONTEXT_WEIGHT``; ``boost_countries`` lifts
+        articles tagged with those countries by ``COUNTRY_BOOST``.
         """
         index = self._by_lang.get(lang)
         if index is None or not tokens:
             return []
-        scores = np.asarray(index.bm25.get_scores(tokens), dtype=float)
+        bm25 = np.asarray(index.bm25.get_scores(tokens), dtype=float)
+        scores = bm25.copy()
         if expansion:
             scores += EXPANSION_WEIGHT * np.asarray(index.bm25.get_scores(expansion), dtype=float)
+        if context:
+            scores += CONTEXT_WEIGHT * np.asarray(index.bm25.get_scores(context), dtype=float)
+        if boost_countries:
+            wanted = frozenset(boost_countries)
+            boost = np.array([COUNTRY_BOOST if wanted & c else 1.0 for c in index.countries])
+            scores *= boost
         query = frozenset(tokens)
         matches: dict[int, str] = {}
         if hs_codes:
@@ -189,7 +222,7 @@ class SearchIndex:
             if not self._allowed(passage, category, country):
                 continue
             coverage = index.coverage(query, i, extra=code_tokens if i in matches else None)
-            hits.append(Hit(passage, float(scores[i]), coverage, matches.get(i)))
+            hits.append(Hit(passage, float(bm25[i]), float(scores[i]), coverage, matches.get(i)))
             if len(hits) >= limit:
                 break
         return hits
@@ -202,14 +235,24 @@ class SearchIndex:
         category: Category | None = None,
         country: str | None = None,
         limit: int = 10,
-    ) -> tuple[list[str], list[Hit]]:
+        context: str | None = None,
+    ) -> Search:
         """Analyze ``text``, expand it with the glossary, and search its language first.
 
         Only when nothing in that language matches does the other language answer.
+        ``context`` is the previous question of a conversation, for a follow-up.
         """
         tokens = self.correct(self.analyzer.analyze(text))
         expansion = self.glossary.expand(tokens)
-        codes = hs_codes_in(text)
+        context_tokens = self.correct(self.analyzer.analyze(context)) if context else None
+        countries = self.places.countries(tokens, text)
+        search = Search(
+            tokens=tokens,
+            hits=[],
+            countries=countries,
+            office_ids=self.places.office_ids(tokens),
+            mentions_office=self.places.mentions_office(tokens),
+        )
         order = [lang] + [other for other in LANGS if other != lang]
         for candidate in order:
             hits = self.search_lang(
@@ -219,11 +262,13 @@ class SearchIndex:
                 country=country,
                 limit=limit,
                 expansion=expansion,
-                hs_codes=codes,
+                hs_codes=hs_codes_in(text),
+                context=context_tokens,
+                boost_countries=countries,
             )
             if hits:
-                return tokens, hits
-        return tokens, []
+                return search._replace(hits=hits)
+        return search
 
 
 class IndexHolder:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +37,25 @@ class Settings(BaseSettings):
         ge=0.0,
         le=1.0,
         description="Below this the answer falls back to a human (HELPDESK_MIN_CONFIDENCE).",
+    )
+    stale_after_days: int = Field(
+        default=90,
+        ge=0,
+        description="Answers checked longer ago are flagged stale (HELPDESK_STALE_AFTER_DAYS).",
+    )
+    today: dt.date | None = Field(
+        default=None,
+        description="The date staleness is judged on; default: the real date (HELPDESK_TODAY).",
+    )
+    session_ttl_seconds: float = Field(
+        default=1800.0,
+        gt=0,
+        description="Conversation memory, seconds (HELPDESK_SESSION_TTL_SECONDS).",
+    )
+    max_sessions: int = Field(
+        default=10_000,
+        ge=1,
+        description="Conversations remembered at most (HELPDESK_MAX_SESSIONS).",
     )
     admin_token: str | None = Field(
         default=None,

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from helpdesk.analyzer import default_analyzer
+from helpdesk.answer import AnswerPolicy
 from helpdesk.evaluate import (
     Question,
     Ranking,
@@ -66,7 +67,7 @@ def test_question_set_has_the_required_size_and_labels() -> None:
 def whole_set() -> dict[str, dict[str, float | int]]:
     settings = Settings(kb_path=SHIPPED_KB)
     index = SearchIndex(load_knowledge_base(Path(settings.kb_path)), default_analyzer())
-    groups = score(load_questions(QUESTIONS), helpdesk_system(index, settings.min_confidence))
+    groups = score(load_questions(QUESTIONS), helpdesk_system(index, AnswerPolicy.of(settings)))
     return {key: m.row() for key, m in groups.items()}
 
 

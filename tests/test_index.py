@@ -56,28 +56,28 @@ def test_index_scores_are_rank_bm25_scores_over_analyzed_passages(index: SearchI
 def test_search_ranks_the_right_article_first(
     index: SearchIndex, question: str, lang: str, article_id: str
 ) -> None:
-    _, hits = index.search(question, lang)  # type: ignore[arg-type]
+    hits = index.search(question, lang).hits  # type: ignore[arg-type]
     assert hits[0].passage.article_id == article_id
     assert hits[0].passage.lang == lang
 
 
 def test_search_falls_back_to_the_other_language_when_only_it_matches(index: SearchIndex) -> None:
-    _, hits = index.search("Monterrey", "ko")
+    hits = index.search("Monterrey", "ko").hits
     assert hits[0].passage.article_id == "kotra-monterrey"
     assert hits[0].passage.lang == "en"
 
 
 def test_filters_restrict_category_and_country(index: SearchIndex) -> None:
-    _, hits = index.search("tariff", "en", category="support")
+    hits = index.search("tariff", "en", category="support").hits
     assert {h.passage.article_id for h in hits} == {"help-desk"}
-    _, hits = index.search("office tariff", "en", country="MX")
+    hits = index.search("office tariff", "en", country="MX").hits
     assert {h.passage.article_id for h in hits} == {"kotra-monterrey"}
 
 
 def test_coverage_weighs_query_tokens_by_idf_and_unknown_words_most(index: SearchIndex) -> None:
-    _, hits = index.search("steel tariff", "en")
+    hits = index.search("steel tariff", "en").hits
     assert hits[0].coverage == 1.0
-    _, hits = index.search("steel zebra", "en")
+    hits = index.search("steel zebra", "en").hits
     lang_index = index._by_lang["en"]
     steel, zebra = lang_index.idf("steel"), lang_index.idf("zebra")
     assert zebra == lang_index.unseen_idf > steel

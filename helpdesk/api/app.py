@@ -6,11 +6,13 @@ from fastapi import FastAPI
 
 from helpdesk import __version__
 from helpdesk.analyzer import default_analyzer
-from helpdesk.api import pages, routes_articles, routes_ask, routes_health
+from helpdesk.api import pages, routes_articles, routes_ask, routes_health, routes_records
 from helpdesk.api.deps import Services
 from helpdesk.api.errors import install_error_handlers
 from helpdesk.index import IndexHolder, SearchIndex
 from helpdesk.kb import load_knowledge_base
+from helpdesk.records import MemoryRecordStore
+from helpdesk.sessions import SessionStore
 from helpdesk.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -39,10 +41,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
     )
-    app.state.services = Services(settings=settings, holder=holder)
+    app.state.services = Services(
+        settings=settings,
+        holder=holder,
+        sessions=SessionStore(ttl=settings.session_ttl_seconds, max_sessions=settings.max_sessions),
+        records=MemoryRecordStore(),
+    )
     install_error_handlers(app)
     app.include_router(routes_ask.router)
     app.include_router(routes_articles.router)
+    app.include_router(routes_records.router)
     app.include_router(routes_health.router)
     app.include_router(pages.router)
     return app

@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from helpdesk.index import IndexHolder, SearchIndex
+from helpdesk.records import RecordStore
+from helpdesk.sessions import SessionStore
 from helpdesk.settings import Settings
 
 
@@ -17,6 +19,8 @@ class Services:
 
     settings: Settings
     holder: IndexHolder
+    sessions: SessionStore
+    records: RecordStore
 
 
 def get_services(request: Request) -> Services:

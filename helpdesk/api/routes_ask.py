@@ -8,25 +8,34 @@ from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from helpdesk.answer import ask
-from helpdesk.api.deps import IndexDep, SettingsDep
+from helpdesk.answer import AnswerPolicy, ask
+from helpdesk.api.deps import IndexDep, ServicesDep
 from helpdesk.kb.models import Category, Lang
-from helpdesk.schemas import MAX_QUESTION_CHARS, AskFilters, AskRequest, AskResponse, ErrorBody
+from helpdesk.schemas import (
+    MAX_QUESTION_CHARS,
+    SESSION_PATTERN,
+    AskFilters,
+    AskRequest,
+    AskResponse,
+    ErrorBody,
+)
 
 router = APIRouter(prefix="/api", tags=["ask"])
 _ERRORS: dict[int | str, dict[str, object]] = {422: {"model": ErrorBody}}
 
 
 @router.post("/ask", response_model=AskResponse, responses=_ERRORS)
-def ask_post(request: AskRequest, index: IndexDep, settings: SettingsDep) -> AskResponse:
+def ask_post(request: AskRequest, index: IndexDep, services: ServicesDep) -> AskResponse:
     """Answer a question with the best passage, its sources and as-of date, or a fallback."""
-    return ask(index, request, min_confidence=settings.min_confidence, contact=settings.contact)
+    return ask(
+        index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions
+    )
 
 
 @router.get("/ask", response_model=AskResponse, responses=_ERRORS)
 def ask_get(
     index: IndexDep,
-    settings: SettingsDep,
+    services: ServicesDep,
     q: Annotated[
         str, Query(min_length=1, max_length=MAX_QUESTION_CHARS, description="The question.")
     ],
@@ -36,15 +45,22 @@ def ask_get(
     country: Annotated[
         str | None, Query(pattern=r"^[A-Za-z]{2}$", description="Only this country (ISO alpha-2).")
     ] = None,
+    session_id: Annotated[
+        str | None, Query(pattern=SESSION_PATTERN, description="Conversation id.")
+    ] = None,
 ) -> AskResponse:
     """The same as ``POST /api/ask``, with the question in ``q``."""
     try:
         filters = AskFilters(category=category, country=country) if category or country else None
-        request = AskRequest(question=q, lang=lang, top_k=top_k, filters=filters)
+        request = AskRequest(
+            question=q, lang=lang, top_k=top_k, filters=filters, session_id=session_id
+        )
     except ValidationError as exc:
         errors = []
         for error in exc.errors():
             loc = ("query", "q") if error["loc"] == ("question",) else ("query", *error["loc"])
             errors.append({**error, "loc": loc})
         raise RequestValidationError(errors) from exc
-    return ask(index, request, min_confidence=settings.min_confidence, contact=settings.contact)
+    return ask(
+        index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions
+    )

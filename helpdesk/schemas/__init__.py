@@ -7,14 +7,23 @@ from helpdesk.schemas.articles import (
 )
 from helpdesk.schemas.ask import (
     MAX_QUESTION_CHARS,
+    SESSION_PATTERN,
     Answer,
+    ArticleLink,
     AskFilters,
     AskRequest,
     AskResponse,
     Citation,
     Fallback,
     FollowUp,
+    OfficeCard,
     Result,
+)
+from helpdesk.schemas.records import (
+    FeedbackRequest,
+    FeedbackResponse,
+    HandoffRequest,
+    HandoffResponse,
 )
 from helpdesk.schemas.service import (
     ErrorBody,
@@ -25,6 +34,10 @@ from helpdesk.schemas.service import (
 )
 
 __all__ = [
+    "FeedbackRequest",
+    "FeedbackResponse",
+    "HandoffRequest",
+    "HandoffResponse",
     "Answer",
     "ArticleDetail",
     "ArticleList",
@@ -32,6 +45,9 @@ __all__ = [
     "AskFilters",
     "AskRequest",
     "AskResponse",
+    "ArticleLink",
+    "OfficeCard",
+    "SESSION_PATTERN",
     "Citation",
     "ErrorBody",
     "ErrorDetail",

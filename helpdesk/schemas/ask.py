@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from helpdesk.kb.models import Category, Lang, Office, Source, Status
 
 MAX_QUESTION_CHARS = 1000
+SESSION_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
 
 
 class AskFilters(BaseModel):
@@ -52,6 +53,11 @@ class AskRequest(BaseModel):
     )
     top_k: int = Field(default=3, ge=1, le=10, description="How many results to return.")
     filters: AskFilters | None = Field(default=None, description="Optional search filters.")
+    session_id: str | None = Field(
+        default=None,
+        pattern=SESSION_PATTERN,
+        description="Lets a short follow-up ('그럼 자동차는?') build on the previous question.",
+    )
 
     @field_validator("question")
     @classmethod
@@ -83,6 +89,66 @@ class Citation(BaseModel):
     @classmethod
     def of(cls, source: Source) -> Citation:
         return cls(title=source.title, url=source.url, date=source.date)
+
+
+class OfficeCard(BaseModel):
+    """A KOTRA trade office, with only the contact fields the knowledge base has."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "article_id": "kotra-monterrey",
+                    "name": "KOTRA Monterrey",
+                    "city": "Monterrey",
+                    "country": "MX",
+                    "region": "Latin America",
+                    "address": None,
+                    "phone": None,
+                    "email": None,
+                    "hours": None,
+                    "url": None,
+                    "map_url": "https://www.openstreetmap.org/search?query=KOTRA%20Monterrey%20Monterrey",
+                    "tariff_help_desk": None,
+                    "article_url": "/articles/kotra-monterrey?lang=en",
+                }
+            ]
+        }
+    )
+
+    article_id: str
+    name: str
+    city: str
+    country: str
+    region: str
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    url: str | None = None
+    map_url: str = Field(description="A map search for the office (opens in the browser).")
+    tariff_help_desk: bool | None = None
+    article_url: str
+
+
+class ArticleLink(BaseModel):
+    """A pointer to an article."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "article_id": "copper-232",
+                    "title": "Section 232 copper tariff",
+                    "url": "/articles/copper-232?lang=en",
+                }
+            ]
+        }
+    )
+
+    article_id: str
+    title: str
+    url: str
 
 
 class Answer(BaseModel):
@@ -126,7 +192,22 @@ class Answer(BaseModel):
     effective: dt.date | None = None
     as_of: dt.date = Field(description="When the facts were last checked.")
     sources: list[Citation]
-    office: Office | None = Field(default=None, description="The office card, for office articles.")
+    office: Office | None = Field(
+        default=None, description="The office block, for office articles."
+    )
+    stale: bool = Field(
+        default=False, description="True when as_of is older than the freshness limit."
+    )
+    warning: str | None = Field(default=None, description="Shown when the answer is stale.")
+    disclaimer: str | None = Field(
+        default=None, description="The not-legal-advice line of tariff answers."
+    )
+    offices: list[OfficeCard] = Field(
+        default_factory=list, description="Office cards, for questions about offices or places."
+    )
+    matched_hs_code: str | None = Field(
+        default=None, description="The article's HS code that matched a code in the question."
+    )
 
 
 class Result(BaseModel):
@@ -177,6 +258,12 @@ class Fallback(BaseModel):
 
     message: str
     contact: str = Field(examples=["무역장벽 119 (KOTRA 1600-7119)"])
+    articles: list[ArticleLink] = Field(
+        default_factory=list, description="The closest articles: 'did you mean'."
+    )
+    handoff_available: bool = Field(
+        default=True, description="POST /api/handoff can pass the question to a consultant."
+    )
 
 
 class FollowUp(BaseModel):
@@ -224,6 +311,11 @@ class AskResponse(BaseModel):
                             }
                         ],
                         "office": None,
+                        "stale": False,
+                        "warning": None,
+                        "disclaimer": "이 답변은 일반 안내이며 법률 자문이 아닙니다. ...",
+                        "offices": [],
+                        "matched_hs_code": None,
                     },
                     "results": [],
                     "fallback": None,
@@ -233,6 +325,8 @@ class AskResponse(BaseModel):
                             "article_id": "metals-232-redesign-2026",
                         }
                     ],
+                    "answer_id": "A-3F9C2A1B7D0E",
+                    "context": None,
                 }
             ]
         }
@@ -246,3 +340,7 @@ class AskResponse(BaseModel):
     results: list[Result] = Field(description="Best first.")
     fallback: Fallback | None
     follow_ups: list[FollowUp]
+    answer_id: str = Field(description="Quote it in POST /api/feedback.")
+    context: str | None = Field(
+        default=None, description="The previous question this answer built on, if any."
+    )

@@ -1,0 +1,125 @@
+"""Hand-off to a consultant and feedback on answers."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
+
+from helpdesk.kb.models import SLUG_PATTERN, Lang
+from helpdesk.schemas.ask import MAX_QUESTION_CHARS, SESSION_PATTERN
+
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]{5,24}$"
+
+
+def _strip(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+class HandoffRequest(BaseModel):
+    """Ask a human consultant to get in touch."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "session_id": "s-6f1c2a9e",
+                    "name": "김수출",
+                    "company": "한빛정밀",
+                    "email": "export@example.co.kr",
+                    "question": "자동차 부품 8708.29 관세가 15%인지 확인하고 싶습니다.",
+                    "consent": True,
+                }
+            ]
+        },
+    )
+
+    session_id: str | None = Field(default=None, pattern=SESSION_PATTERN)
+    name: str = Field(min_length=1, max_length=100, description="Who to contact.")
+    company: str = Field(min_length=1, max_length=200)
+    email: str | None = Field(default=None, max_length=254, pattern=EMAIL_PATTERN)
+    phone: str | None = Field(default=None, pattern=PHONE_PATTERN)
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS)
+    consent: StrictBool = Field(description="Consent to be contacted about this question.")
+    lang: Lang = Field(default="ko", description="The language to reply in.")
+
+    @field_validator("email", "phone", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return _strip(value) if isinstance(value, str) else value
+
+    @field_validator("consent")
+    @classmethod
+    def _consented(cls, value: bool) -> bool:
+        if not value:
+            raise ValueError("must be true: a consultant can only contact you with your consent")
+        return value
+
+    @model_validator(mode="after")
+    def _reachable(self) -> HandoffRequest:
+        if self.email is None and self.phone is None:
+            raise ValueError("give an email or a phone number so a consultant can reach you")
+        return self
+
+
+class HandoffResponse(BaseModel):
+    """The ticket a consultant will pick up."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "ticket_id": "T-9F2C41AB",
+                    "status": "received",
+                    "message": "상담 요청이 접수되었습니다 (T-9F2C41AB).",
+                    "contact": "무역장벽 119 (KOTRA 1600-7119)",
+                }
+            ]
+        }
+    )
+
+    ticket_id: str
+    status: str = "received"
+    message: str
+    contact: str
+
+
+class FeedbackRequest(BaseModel):
+    """Was this answer helpful?"""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"session_id": "s-6f1c2a9e", "answer_id": "A-3F9C2A1B7D0E", "helpful": True},
+                {"article_id": "copper-232", "helpful": False, "comment": "2027 rate is missing"},
+            ]
+        },
+    )
+
+    session_id: str | None = Field(default=None, pattern=SESSION_PATTERN)
+    answer_id: str | None = Field(default=None, pattern=r"^A-[0-9A-F]{12}$")
+    article_id: str | None = Field(default=None, pattern=SLUG_PATTERN)
+    helpful: StrictBool
+    comment: str | None = Field(default=None, max_length=1000)
+
+    @model_validator(mode="after")
+    def _about_something(self) -> FeedbackRequest:
+        if self.answer_id is None and self.article_id is None:
+            raise ValueError("give the answer_id or the article_id the feedback is about")
+        return self
+
+
+class FeedbackResponse(BaseModel):
+    """Feedback was recorded."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"feedback_id": "F-1A2B3C4D", "status": "recorded"}]}
+    )
+
+    feedback_id: str
+    status: str = "recorded"
