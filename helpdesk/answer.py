@@ -265,7 +265,9 @@ def ask(
     search = index.search(question, lang, **options)  # type: ignore[arg-type]
     score = judge(search.hits)
     context = None
-    last = sessions.last(request.session_id) if sessions is not None and request.session_id else None
+    last = (
+        sessions.last(request.session_id) if sessions is not None and request.session_id else None
+    )
     if last is not None and (is_follow_up(question) or score < policy.min_confidence):
         follow = index.search(question, lang, context=last.question, **options)  # type: ignore[arg-type]
         follow_score = judge(follow.hits)

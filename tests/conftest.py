@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from helpdesk.settings import Settings
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_KB = REPO / "knowledge_base"
+TODAY = dt.date(2026, 12, 1)  # answers are judged fresh or stale against this date in tests
 
 
 @pytest.fixture
@@ -42,9 +44,8 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def shipped_client() -> Iterator[TestClient]:
     """A client over the shipped knowledge base, built once for the session."""
-    with TestClient(
-        create_app(Settings(kb_path=SHIPPED_KB)), raise_server_exceptions=False
-    ) as test_client:
+    settings = Settings(kb_path=SHIPPED_KB, today=TODAY)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
         yield test_client
 
 

@@ -215,7 +215,7 @@ def test_article_detail_has_front_matter_markdown_and_html(client: TestClient) -
     assert body["front_matter"]["status"] == "in_force"
     assert body["front_matter"]["sources"][0]["url"] == "https://www.whitehouse.gov/"
     assert body["markdown"].startswith("Since 2025-06-04")
-    assert "<h2>Who pays?</h2>" in body["html"]
+    assert '<h2 id="who-pays">Who pays?</h2>' in body["html"]
     assert body["translations"] == ["en", "ko"]
 
 

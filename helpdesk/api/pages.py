@@ -13,6 +13,7 @@ from helpdesk.api.deps import IndexDep
 from helpdesk.api.routes_articles import find_article
 from helpdesk.kb.models import CATEGORIES, Lang
 from helpdesk.kb.render import render_html
+from helpdesk.schemas import MAX_QUESTION_CHARS
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(
@@ -37,6 +38,9 @@ LABELS: dict[Lang, dict[str, str]] = {
         "articles": "전체 자료",
         "other_lang": "English",
         "title": "관세 상담 자료",
+        "search": "검색",
+        "found": "건",
+        "none": "찾는 자료가 없습니다. 무역장벽 119(1600-7119)에 문의하세요.",
     },
     "en": {
         "in_force": "In force",
@@ -55,6 +59,9 @@ LABELS: dict[Lang, dict[str, str]] = {
         "articles": "All articles",
         "other_lang": "한국어",
         "title": "Tariff help articles",
+        "search": "Search",
+        "found": "articles",
+        "none": "Nothing found. Ask 무역장벽 119 (KOTRA 1600-7119).",
     },
 }
 
@@ -90,11 +97,20 @@ def articles_page(
     request: Request,
     index: IndexDep,
     lang: Annotated[Lang, Query()] = "ko",
+    q: Annotated[str, Query(max_length=MAX_QUESTION_CHARS)] = "",
 ) -> HTMLResponse:
+    """The knowledge base by category; with ``q``, only the articles that search finds."""
+    articles = [a for a in index.kb if a.meta.lang == lang]
+    if q.strip():
+        found = index.search(q, lang, limit=40).hits
+        order = list(dict.fromkeys(h.passage.article_id for h in found if h.passage.lang == lang))
+        articles = [a for i in order if (a := index.kb.get(i, lang)) is not None]
     groups = {
-        category: [a.meta for a in index.kb if a.meta.lang == lang and a.meta.category == category]
+        category: [a.meta for a in articles if a.meta.category == category]
         for category in CATEGORIES
     }
     return templates.TemplateResponse(
-        request, "articles.html", {"groups": groups, "lang": lang, "t": LABELS[lang]}
+        request,
+        "articles.html",
+        {"groups": groups, "lang": lang, "q": q, "count": len(articles), "t": LABELS[lang]},
     )

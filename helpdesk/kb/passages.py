@@ -20,6 +20,20 @@ def slugify(heading: str) -> str:
     return re.sub(r"\s+", "-", text).strip("-")
 
 
+def heading_anchors(headings: list[str]) -> list[str]:
+    """Anchors for an article's ``##`` headings, unique by GitHub's rule ("x", "x-1", ...)."""
+    seen: dict[str, int] = {}
+    anchors = []
+    for n, heading in enumerate(headings, start=1):
+        anchor = slugify(heading) or f"section-{n}"
+        if anchor in seen:
+            seen[anchor] += 1
+            anchor = f"{anchor}-{seen[anchor]}"
+        seen.setdefault(anchor, 0)
+        anchors.append(anchor)
+    return anchors
+
+
 def split_passages(article_id: str, lang: Lang, title: str, body: str) -> tuple[Passage, ...]:
     """The lead (text before the first ``##``, headed by the title) and one passage per ``##``.
 
@@ -32,23 +46,18 @@ def split_passages(article_id: str, lang: Lang, title: str, body: str) -> tuple[
         if token.type == "heading_open" and token.tag == "h2" and token.map is not None:
             heads.append((token.map[0], token.map[1], tokens[i + 1].content.strip()))
 
-    sections: list[tuple[str, str]] = []
+    sections: list[tuple[str, str, str]] = []
     lead_end = heads[0][0] if heads else len(lines)
-    sections.append((title, "\n".join(lines[:lead_end]).strip()))
+    sections.append((title, "", "\n".join(lines[:lead_end]).strip()))
+    anchors = heading_anchors([heading for _, _, heading in heads])
     for n, (_, text_start, heading) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        sections.append((heading, "\n".join(lines[text_start:end]).strip()))
+        sections.append((heading, anchors[n], "\n".join(lines[text_start:end]).strip()))
 
     passages: list[Passage] = []
-    seen: dict[str, int] = {}
-    for n, (heading, text) in enumerate(sections):
+    for heading, anchor, text in sections:
         if not text:
             continue
-        anchor = "" if n == 0 else slugify(heading) or f"section-{n}"
-        if anchor in seen:  # GitHub's rule: the second "who-pays" is "who-pays-1"
-            seen[anchor] += 1
-            anchor = f"{anchor}-{seen[anchor]}"
-        seen.setdefault(anchor, 0)
         passages.append(
             Passage(
                 article_id=article_id,

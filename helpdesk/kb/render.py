@@ -5,12 +5,20 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from helpdesk.kb.passages import heading_anchors
+
 # "commonmark" with html disabled: a <script> written in an article renders as text.
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
 
 def render_html(markdown: str) -> str:
-    return str(_md.render(markdown))
+    """HTML with raw HTML escaped; each ``##`` heading gets the id its passage's anchor uses."""
+    tokens = _md.parse(markdown)
+    h2 = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    anchors = heading_anchors([tokens[i + 1].content.strip() for i in h2])
+    for i, anchor in zip(h2, anchors, strict=True):
+        tokens[i].attrSet("id", anchor)
+    return str(_md.renderer.render(tokens, _md.options, {}))
 
 
 def _inline_text(children: list[Token]) -> str:

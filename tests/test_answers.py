@@ -1,0 +1,218 @@
+"""Answers people can act on, shown with the shipped knowledge base."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from helpdesk.answer import DISCLAIMERS
+from helpdesk.api import create_app
+from helpdesk.settings import Settings
+
+
+def ask(client: TestClient, question: str, **extra: object) -> dict[str, object]:
+    response = client.post("/api/ask", json={"question": question, **extra})
+    assert response.status_code == 200, response.text
+    body: dict[str, object] = response.json()
+    return body
+
+
+def session() -> str:
+    return "test-" + uuid.uuid4().hex[:12]
+
+
+def test_stale_answer_is_flagged_with_a_warning(kb_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    path = copy / "tariff" / "steel.en.md"
+    path.write_text(path.read_text().replace("as_of: 2026-11-28", "as_of: 2026-01-15"))
+    settings = Settings(kb_path=copy, today=dt.date(2026, 11, 28))
+    with TestClient(create_app(settings)) as client:
+        answer = ask(client, "steel tariff rate")["answer"]
+    assert isinstance(answer, dict)
+    assert answer["stale"] is True
+    assert answer["warning"] == (
+        "These facts were last checked on 2026-01-15, 317 days ago. "
+        "Confirm they still hold with 무역장벽 119."
+    )
+
+
+def test_fresh_answer_is_not_flagged(shipped_client: TestClient) -> None:
+    answer = ask(shipped_client, "What is the US tariff on steel?")["answer"]
+    assert isinstance(answer, dict)
+    assert answer["stale"] is False and answer["warning"] is None
+
+
+def test_staleness_limit_is_configurable(kb_dir: Path) -> None:
+    settings = Settings(kb_path=kb_dir, today=dt.date(2026, 12, 30), stale_after_days=7)
+    with TestClient(create_app(settings)) as client:
+        answer = ask(client, "미국 철강 관세율은?")["answer"]
+    assert isinstance(answer, dict) and answer["stale"] is True
+    assert answer["warning"].startswith(
+        "이 자료는 2026-11-28 기준으로 32일 전에 확인한 내용입니다."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("철강 관세 몇 프로예요?", "ko"), ("copper tariff rate", "en")]
+)
+def test_tariff_answer_carries_status_dates_sources_and_disclaimer(
+    shipped_client: TestClient, question: str, lang: str
+) -> None:
+    answer = ask(shipped_client, question)["answer"]
+    assert isinstance(answer, dict)
+    assert answer["category"] == "tariff"
+    assert answer["status"] == "in_force"
+    assert answer["effective"] in ("2025-06-04", "2025-08-01")
+    assert answer["as_of"] == "2026-11-28"
+    assert answer["sources"] and all(s["url"].startswith("https://") for s in answer["sources"])
+    assert answer["disclaimer"] == DISCLAIMERS[lang]  # type: ignore[index]
+
+
+def test_support_answer_has_no_tariff_disclaimer(shipped_client: TestClient) -> None:
+    answer = ask(shipped_client, "지사화사업 신청 방법")["answer"]
+    assert isinstance(answer, dict)
+    assert answer["article_id"] == "branch-office-program" and answer["disclaimer"] is None
+
+
+def test_office_question_lists_both_mexican_offices_as_cards(shipped_client: TestClient) -> None:
+    answer = ask(shipped_client, "멕시코 무역관")["answer"]
+    assert isinstance(answer, dict)
+    cards = answer["offices"]
+    assert [c["article_id"] for c in cards] == ["kotra-mexico-city", "kotra-monterrey"]
+    monterrey = cards[1]
+    assert monterrey["country"] == "MX" and monterrey["city"] == "몬테레이"
+    assert monterrey["phone"] is None and monterrey["email"] is None  # no source gives them
+    assert monterrey["map_url"].startswith("https://www.openstreetmap.org/search?query=")
+    assert monterrey["article_url"] == "/articles/kotra-monterrey?lang=ko"
+
+
+def test_office_card_shows_the_address_the_knowledge_base_has(shipped_client: TestClient) -> None:
+    answer = ask(shipped_client, "KOTRA Atlanta office address")["answer"]
+    assert isinstance(answer, dict)
+    card = answer["offices"][0]
+    assert card["article_id"] == "kotra-atlanta"
+    assert "Salesforce Tower" in card["address"]
+
+
+def test_a_place_with_an_office_gets_its_card(shipped_client: TestClient) -> None:
+    answer = ask(shipped_client, "KOTRA office in Dubai")["answer"]
+    assert isinstance(answer, dict)
+    assert answer["article_id"] == "kotra-dubai"
+    assert [c["article_id"] for c in answer["offices"]] == ["kotra-dubai"]
+
+
+def test_tariff_question_without_a_place_has_no_office_cards(shipped_client: TestClient) -> None:
+    answer = ask(shipped_client, "미국 철강 관세율은?")["answer"]
+    assert isinstance(answer, dict) and answer["offices"] == []
+
+
+def test_country_in_the_question_boosts_that_countrys_articles(shipped_client: TestClient) -> None:
+    body = ask(shipped_client, "Mexico KOTRA offices", top_k=3)
+    assert {r["article_id"] for r in body["results"][:2]} == {  # type: ignore[index]
+        "kotra-mexico-city",
+        "kotra-monterrey",
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id", "code"),
+    [
+        ("HS 8703 tariff", "autos-parts-232", "8703"),
+        ("8708.29 관세", "autos-parts-232", "8708"),
+        ("hs 8542 chips duty", "semiconductors-232", "8542"),
+        ("HS 9401 furniture", "lumber-furniture-232", "9401"),
+        ("854142 solar cells", "polysilicon-solar-232", "854142"),
+        ("7208 열연강판 관세", "steel-aluminum-232", "72"),
+    ],
+)
+def test_hs_code_question_ranks_the_tagged_note_first_and_says_which_code(
+    shipped_client: TestClient, question: str, article_id: str, code: str
+) -> None:
+    body = ask(shipped_client, question)
+    answer = body["answer"]
+    assert isinstance(answer, dict), body
+    assert answer["article_id"] == article_id
+    assert answer["matched_hs_code"] == code
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["미국 철강 관세율은?", "IEEPA refund how to claim", "멕시코 관세 인상", "수출바우처 한도"],
+)
+def test_follow_ups_are_in_the_askers_language_and_answerable(
+    shipped_client: TestClient, question: str
+) -> None:
+    body = ask(shipped_client, question)
+    follow_ups = body["follow_ups"]
+    assert isinstance(follow_ups, list) and 2 <= len(follow_ups) <= 4
+    for follow_up in follow_ups:
+        reply = ask(shipped_client, follow_up["question"])
+        assert reply["answered"] is True, follow_up
+        assert reply["lang"] == body["lang"]
+        assert reply["answer"]["article_id"] == follow_up["article_id"]  # type: ignore[index]
+
+
+def test_short_follow_up_builds_on_the_previous_question(shipped_client: TestClient) -> None:
+    sid = session()
+    first = ask(shipped_client, "철강 관세 몇 프로?", session_id=sid)
+    assert first["answer"]["article_id"] == "steel-aluminum-232"  # type: ignore[index]
+    second = ask(shipped_client, "그럼 자동차는?", session_id=sid)
+    assert second["answered"] is True
+    assert second["answer"]["article_id"] == "autos-parts-232"  # type: ignore[index]
+    assert second["context"] == "철강 관세 몇 프로?"
+
+
+def test_english_follow_up_about_a_place_resolves_to_offices(shipped_client: TestClient) -> None:
+    sid = session()
+    ask(shipped_client, "Where is the KOTRA office in Dubai?", session_id=sid)
+    reply = ask(shipped_client, "and in Mexico?", session_id=sid)
+    answer = reply["answer"]
+    assert isinstance(answer, dict)
+    assert answer["article_id"] in ("kotra-mexico-city", "kotra-monterrey")
+    assert {c["article_id"] for c in answer["offices"]} == {"kotra-mexico-city", "kotra-monterrey"}
+    assert reply["context"] == "Where is the KOTRA office in Dubai?"
+
+
+def test_a_new_topic_does_not_drag_the_old_one_along(shipped_client: TestClient) -> None:
+    sid = session()
+    ask(shipped_client, "철강 관세 몇 프로?", session_id=sid)
+    reply = ask(shipped_client, "지사화사업 신청 방법", session_id=sid)
+    assert reply["context"] is None
+    assert reply["answer"]["article_id"] == "branch-office-program"  # type: ignore[index]
+    assert "철강" not in reply["answer"]["text"]  # type: ignore[index]
+
+
+def test_without_a_session_a_follow_up_has_no_context(shipped_client: TestClient) -> None:
+    reply = ask(shipped_client, "그럼 자동차는?")
+    assert reply["context"] is None
+
+
+def test_sessions_do_not_share_context(shipped_client: TestClient) -> None:
+    ask(shipped_client, "Where is the KOTRA office in Dubai?", session_id=session())
+    reply = ask(shipped_client, "and in Mexico?", session_id=session())
+    assert reply["context"] is None
+
+
+def test_fallback_carries_the_contact_closest_articles_and_handoff(
+    shipped_client: TestClient,
+) -> None:
+    body = ask(shipped_client, "강아지 이름 추천")
+    assert body["answered"] is False and body["answer"] is None
+    fallback = body["fallback"]
+    assert isinstance(fallback, dict)
+    assert fallback["contact"] == "무역장벽 119 (KOTRA 1600-7119)"
+    assert fallback["message"].startswith("이 질문에 자신 있게 답할 자료를 찾지 못했습니다.")
+    assert fallback["handoff_available"] is True
+    assert 1 <= len(fallback["articles"]) <= 3
+    assert (
+        [a["article_id"] for a in fallback["articles"]]
+        == list(
+            dict.fromkeys(r["article_id"] for r in body["results"])  # type: ignore[union-attr]
+        )[: len(fallback["articles"])]
+    )
