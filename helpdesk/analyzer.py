@@ -94,8 +94,21 @@ def hs_codes_in(text: str) -> list[str]:
 class Analyzer:
     """Turns text into index tokens. Build once and share: Korean analysis loads a model."""
 
-    def __init__(self, user_words: Iterable[tuple[str, str]] = DOMAIN_WORDS) -> None:
+    def __init__(
+        self,
+        user_words: Iterable[tuple[str, str]] = DOMAIN_WORDS,
+        *,
+        korean: str = "morphemes",
+        full_dictionaries: bool = False,
+    ) -> None:
+        """``korean`` is "morphemes" (kiwipiepy), "bigrams" (Hangul character bigrams) or
+        "both"; ``full_dictionaries`` loads kiwipiepy's typo and multi-word dictionaries.
+        The defaults are what the evaluation chose (docs/retrieval.md)."""
+        if korean not in ("morphemes", "bigrams", "both"):
+            raise ValueError(f"korean must be 'morphemes', 'bigrams' or 'both', not {korean!r}")
         self._user_words = tuple(user_words)
+        self._korean_mode = korean
+        self._full = full_dictionaries
         self._kiwi: Any = None
         self._stemmer = Stemmer.Stemmer("english")
 
@@ -104,9 +117,9 @@ class Analyzer:
         if self._kiwi is None:
             from kiwipiepy import Kiwi
 
-            # The typo and multi-word dictionaries cost ~200 MB and ~1 s at start-up
-            # and did not change what the evaluation set retrieves.
-            kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+            # The typo and multi-word dictionaries cost memory and start-up time
+            # (measured in docs/retrieval.md); they are off unless asked for.
+            kiwi = Kiwi(load_typo_dict=self._full, load_multi_dict=self._full)
             for word, tag in self._user_words:
                 kiwi.add_user_word(word, tag, 5.0)
             self._kiwi = kiwi
@@ -167,8 +180,18 @@ class Analyzer:
                 return list(runner_up)
         return list(best)
 
+    @staticmethod
+    def _bigrams(text: str) -> list[str]:
+        """Hangul character bigrams of each Hangul run ("관세율" -> "관세", "세율")."""
+        out = []
+        for run in re.findall(r"[\uac00-\ud7a3]+", text):
+            out += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
+        return out
+
     def _korean(self, text: str) -> list[str]:
-        out: list[str] = []
+        if self._korean_mode == "bigrams":
+            return self._bigrams(text) + self._english(text) + _NUMBER.findall(text)
+        out: list[str] = self._bigrams(text) if self._korean_mode == "both" else []
         for token in self._morphemes(text):
             tag = token.tag.split("-")[0]
             if tag not in _KEEP_TAGS:

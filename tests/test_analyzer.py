@@ -79,3 +79,18 @@ def test_hs_codes_are_tokenized_as_heading_and_subheading() -> None:
 )
 def test_hs_codes_in_finds_written_codes_but_not_bare_years(text: str, codes: list[str]) -> None:
     assert hs_codes_in(text) == codes
+
+
+def test_hangul_bigram_mode_splits_runs_into_character_pairs() -> None:
+    from helpdesk.analyzer import Analyzer
+
+    assert Analyzer(korean="bigrams").analyze("관세율 50%") == ["50%", "관세", "세율"]
+
+
+def test_unknown_korean_mode_is_a_clear_error() -> None:
+    from helpdesk.analyzer import Analyzer
+
+    with pytest.raises(
+        ValueError, match="korean must be 'morphemes', 'bigrams' or 'both', not 'x'"
+    ):
+        Analyzer(korean="x")

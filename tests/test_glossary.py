@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from helpdesk.analyzer import default_analyzer
+from helpdesk.glossary import Glossary
+
+ENTRIES = [
+    ("상호관세", "reciprocal tariff"),
+    ("232조", "section 232", "s.232"),
+    ("소액면세", "de minimis"),
+    ("무역관", "trade office", "kbc"),
+]
+
+
+def glossary() -> Glossary:
+    return Glossary(ENTRIES, default_analyzer())
+
+
+def test_korean_term_expands_to_english_tokens() -> None:
+    a = default_analyzer()
+    assert glossary().expand(a.analyze("상호관세 환급 되나요?")) == ["reciproc", "tariff"]
+
+
+def test_english_term_expands_to_korean_tokens() -> None:
+    a = default_analyzer()
+    assert glossary().expand(a.analyze("de minimis for parcels")) == ["소액", "면세"]
+
+
+def test_spacing_and_particles_do_not_stop_a_match() -> None:
+    a = default_analyzer()
+    assert glossary().expand(a.analyze("무역관에 문의")) == ["trade", "offic", "kbc"]
+
+
+def test_tokens_already_in_the_query_are_not_added_again() -> None:
+    a = default_analyzer()
+    assert glossary().expand(a.analyze("KBC trade office")) == ["무역관"]
+
+
+def test_unrelated_query_is_not_expanded() -> None:
+    a = default_analyzer()
+    assert glossary().expand(a.analyze("copper tariff")) == []
+
+
+def test_entries_whose_terms_analyze_alike_are_dropped() -> None:
+    # "232조", "Section 232" and "s.232" all become the token "sec232": nothing to expand.
+    assert len(Glossary([("232조", "Section 232", "s.232")], default_analyzer())) == 0
+    assert len(glossary()) == 3
