@@ -57,6 +57,11 @@ class Settings(BaseSettings):
         ge=1,
         description="Conversations remembered at most (HELPDESK_MAX_SESSIONS).",
     )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Origins whose pages may embed the widget and call the API, as a JSON list "
+        "(HELPDESK_CORS_ORIGINS='[\"https://exporter.example\"]').",
+    )
     admin_token: str | None = Field(
         default=None,
         description="Token for POST /api/admin/reload; unset disables it (HELPDESK_ADMIN_TOKEN).",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from helpdesk import __version__
 from helpdesk.analyzer import default_analyzer
-from helpdesk.api import pages, routes_articles, routes_ask, routes_health, routes_records
+from helpdesk.api import pages, routes_articles, routes_ask, routes_health, routes_records, widget
 from helpdesk.api.deps import Services
 from helpdesk.api.errors import install_error_handlers
 from helpdesk.index import IndexHolder, SearchIndex
@@ -53,4 +54,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_records.router)
     app.include_router(routes_health.router)
     app.include_router(pages.router)
+    app.include_router(widget.router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["content-type"],
+            max_age=600,
+        )
     return app
