@@ -30,6 +30,7 @@ check: $(VENV)/.installed
 	$(BIN)/helpdesk kb check
 
 test: lint check
+	@test -x /usr/bin/chromium || echo "NOTE: /usr/bin/chromium is missing: the widget's browser tests will be SKIPPED (apt-get install chromium fonts-noto-cjk)"
 	$(BIN)/python -m pytest
 
 eval: $(VENV)/.installed-dev
