@@ -310,3 +310,29 @@ def test_missing_knowledge_base_stops_start_up_naming_the_path(tmp_path: Path) -
         create_app(Settings(kb_path=tmp_path / "nope"))
     with pytest.raises(KnowledgeBaseEmpty, match=str(tmp_path)):
         create_app(Settings(kb_path=tmp_path))
+
+
+def test_cors_allows_only_the_configured_origins(kb_dir: Path) -> None:
+    settings = Settings(kb_path=kb_dir, cors_origins=["https://exporter.example"])
+    with TestClient(create_app(settings)) as client:
+        allowed = client.options(
+            "/api/ask",
+            headers={
+                "Origin": "https://exporter.example",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type",
+            },
+        )
+        assert allowed.status_code == 200
+        assert allowed.headers["access-control-allow-origin"] == "https://exporter.example"
+        other = client.post(
+            "/api/ask", json={"question": "steel"}, headers={"Origin": "https://evil.example"}
+        )
+        assert "access-control-allow-origin" not in other.headers
+
+
+def test_without_cors_origins_no_cross_origin_access_is_granted(client: TestClient) -> None:
+    response = client.post(
+        "/api/ask", json={"question": "steel"}, headers={"Origin": "https://exporter.example"}
+    )
+    assert "access-control-allow-origin" not in response.headers

@@ -376,3 +376,16 @@ def test_widget_script_and_pages_are_served(live: LiveServer, page: Page) -> Non
     page.goto(live.url + "/embed")
     expect(page.locator("pre code").first).to_contain_text('/widget.js" data-lang="ko"')
     expect(page.locator("table")).to_contain_text("data-title")
+
+
+@pytest.fixture(scope="module")
+def live_later() -> Iterator[LiveServer]:
+    """The shipped knowledge base, seen from a day long after its facts were checked."""
+    import datetime as dt
+
+    yield from _serve(Settings(kb_path=SHIPPED_KB, today=dt.date(2027, 6, 1)))
+
+
+def test_stale_answer_shows_its_warning(page: Page, live_later: LiveServer) -> None:
+    answer = open_and_ask(page, live_later.url, "구리 관세")
+    expect(answer.locator(".warning")).to_contain_text("2026-11-28 기준으로 185일 전에 확인한")
