@@ -36,5 +36,12 @@ test: lint check
 eval: $(VENV)/.installed-dev
 	$(BIN)/helpdesk eval
 
+# Speed and memory beside the reference libraries, then HTTP load with wrk (see docs/performance.md).
+bench: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/bench_search.py
+	@command -v wrk >/dev/null || (test "$$(id -u)" = 0 && apt-get install -y -qq wrk >/dev/null) || echo "install wrk for the HTTP benchmark"
+	benchmarks/bench_http.sh 15 1
+	benchmarks/bench_http.sh 15 8
+
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

@@ -139,9 +139,9 @@ def eval_command(
     qs = load_questions(questions)
     systems = {"helpdesk": helpdesk_system(index, AnswerPolicy.of(settings))}
     if baselines:
-        systems["baseline: rank_bm25 whitespace"] = whitespace_bm25_system(index)
+        systems["baseline: rank_bm25 whitespace"] = whitespace_bm25_system(index.kb)
         try:
-            systems["baseline: bm25s default tokenizer"] = bm25s_system(index)
+            systems["baseline: bm25s default tokenizer"] = bm25s_system(index.kb)
         except ImportError:
             click.echo("bm25s is not installed (pip install -e '.[dev]'); skipping it", err=True)
     results = {name: score(qs, system) for name, system in systems.items()}

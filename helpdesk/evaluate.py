@@ -18,7 +18,7 @@ from rank_bm25 import BM25Okapi
 
 from helpdesk.answer import AnswerPolicy, ask
 from helpdesk.index import SearchIndex, passage_fields
-from helpdesk.kb.models import Lang, Passage
+from helpdesk.kb.models import KnowledgeBase, Lang, Passage
 from helpdesk.schemas import AskRequest
 
 
@@ -84,9 +84,14 @@ def helpdesk_system(index: SearchIndex, policy: AnswerPolicy) -> System:
     return run
 
 
-def _corpus(index: SearchIndex) -> tuple[list[Passage], list[str]]:
-    passages = index.kb.passages
-    texts = [passage_fields(index.article(p), p) for p in passages]
+def _corpus(kb: KnowledgeBase) -> tuple[list[Passage], list[str]]:
+    """The same passages, with the same indexed text, that the help desk searches."""
+    passages: list[Passage] = []
+    texts: list[str] = []
+    for article in kb:
+        for passage in article.passages:
+            passages.append(passage)
+            texts.append(passage_fields(article, passage))
     return passages, texts
 
 
@@ -99,9 +104,9 @@ def _ranking(passages: list[Passage], scores: np.ndarray, limit: int = 10) -> Ra
     )
 
 
-def whitespace_bm25_system(index: SearchIndex) -> System:
+def whitespace_bm25_system(kb: KnowledgeBase) -> System:
     """Baseline (a): rank_bm25 over lower-cased whitespace tokens; answers when anything scores."""
-    passages, texts = _corpus(index)
+    passages, texts = _corpus(kb)
     bm25 = BM25Okapi([t.lower().split() for t in texts])
 
     def run(q: Question) -> Ranking:
@@ -110,11 +115,11 @@ def whitespace_bm25_system(index: SearchIndex) -> System:
     return run
 
 
-def bm25s_system(index: SearchIndex) -> System:
+def bm25s_system(kb: KnowledgeBase) -> System:
     """Baseline (b): bm25s with its default tokenizer (English stopwords, ``\\w\\w+`` tokens)."""
     import bm25s
 
-    passages, texts = _corpus(index)
+    passages, texts = _corpus(kb)
     retriever = bm25s.BM25()
     retriever.index(bm25s.tokenize(texts, show_progress=False), show_progress=False)
 
