@@ -40,13 +40,14 @@ def _run_one(name: str, repeat: int) -> dict[str, float]:
     from helpdesk.index import SearchIndex
     from helpdesk.kb import load_knowledge_base
     from helpdesk.schemas import AskRequest
+    from helpdesk.settings import Settings
 
     kb = load_knowledge_base(ROOT / "knowledge_base")
     questions = [q.question for q in load_questions(ROOT / "tests" / "eval" / "questions.jsonl")]
     if name.startswith("helpdesk"):
         index = SearchIndex(kb, default_analyzer())
     if name == "helpdesk":
-        policy = AnswerPolicy(min_confidence=0.44, contact="")
+        policy = AnswerPolicy.of(Settings())
 
         def query(q: str) -> object:
             return ask(index, AskRequest(question=q), policy=policy)

@@ -6,7 +6,8 @@ import difflib
 import math
 import re
 import threading
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -22,6 +23,8 @@ _LATIN = re.compile(r"^[a-z]{5,}$")
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
 EXPANSION_WEIGHT = 0.2
+# A corrected spelling counts this much towards coverage (it may be a wrong guess).
+GUESS_WEIGHT = 0.5
 # The previous question of a conversation, for a follow-up, counts for half.
 CONTEXT_WEIGHT = 0.5
 # Articles tagged with a country the question names score this much more.
@@ -42,6 +45,37 @@ def correct_spelling(token: str, vocabulary: list[str], cutoff: float = 0.8) -> 
         return token
     matches = difflib.get_close_matches(token, vocabulary, n=1, cutoff=cutoff)
     return matches[0] if matches else token
+
+
+_HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
+
+
+def correct_hangul(
+    token: str, by_shape: dict[tuple[int, int, str], list[str]], df: Mapping[str, int]
+) -> str:
+    """A Korean word the knowledge base never uses, one syllable off a word it does use.
+
+    "철광" -> "철강". ``by_shape`` maps (length, position, word with that syllable
+    blanked) to known words and ``df`` counts the passages each word is in. The
+    typo is corrected only to a clear favourite: a neighbour used in at least
+    twice as many passages as any other, so a word with several equal neighbours
+    stays as typed.
+    """
+    if not _HANGUL_WORD.match(token):
+        return token
+    candidates = sorted(
+        {
+            word
+            for i in range(len(token))
+            for word in by_shape.get((len(token), i, token[:i] + "_" + token[i + 1 :]), [])
+        },
+        key=lambda w: (-df.get(w, 0), w),
+    )
+    if not candidates:
+        return token
+    if len(candidates) > 1 and df.get(candidates[0], 0) < 2 * df.get(candidates[1], 0):
+        return token
+    return candidates[0]
 
 
 @dataclass(frozen=True)
@@ -98,17 +132,25 @@ class _LangIndex:
         value = self.bm25.idf.get(token)
         return self.unseen_idf if value is None else max(float(value), 0.0)
 
-    def coverage(self, query: frozenset[str], i: int, extra: frozenset[str] | None = None) -> float:
+    def coverage(
+        self,
+        query: frozenset[str],
+        i: int,
+        extra: frozenset[str] | None = None,
+        guessed: frozenset[str] = frozenset(),
+    ) -> float:
         """IDF-weighted share of the query's tokens that passage ``i`` holds.
 
         Words the knowledge base never uses ("팔찌", "recipe") weigh the most, so a
-        question that shares only a common word with an article scores low.
+        question that shares only a common word with an article scores low. A
+        spelling correction (``guessed``) is a guess, so it counts half when held.
         """
         total = sum(self.idf(t) for t in query)
         if total <= 0:
             return 0.0
         held = self.token_sets[i] | extra if extra else self.token_sets[i]
-        return sum(self.idf(t) for t in query & held) / total
+        weight = {t: GUESS_WEIGHT if t in guessed else 1.0 for t in query}
+        return sum(weight[t] * self.idf(t) for t in query & held) / total
 
 
 class Search(NamedTuple):
@@ -148,10 +190,25 @@ class SearchIndex:
             {t for index in self._by_lang.values() for t in index.bm25.idf if _LATIN.match(t)}
         )
         self._known = frozenset(t for index in self._by_lang.values() for t in index.bm25.idf)
+        self._df: Counter[str] = Counter(
+            t for index in self._by_lang.values() for tokens in index.token_sets for t in tokens
+        )
+        self._hangul_shapes: dict[tuple[int, int, str], list[str]] = {}
+        for word in sorted(t for t in self._known if _HANGUL_WORD.match(t)):
+            for i in range(len(word)):
+                key = (len(word), i, word[:i] + "_" + word[i + 1 :])
+                self._hangul_shapes.setdefault(key, []).append(word)
 
     def correct(self, tokens: list[str]) -> list[str]:
         """Tokens with unknown English words replaced by their closest known spelling."""
-        return [t if t in self._known else correct_spelling(t, self._vocabulary) for t in tokens]
+        return [
+            t
+            if t in self._known
+            else correct_hangul(t, self._hangul_shapes, self._df)
+            if _HANGUL_WORD.match(t)
+            else correct_spelling(t, self._vocabulary)
+            for t in tokens
+        ]
 
     @property
     def passage_count(self) -> int:
@@ -180,6 +237,7 @@ class SearchIndex:
         hs_codes: list[str] | None = None,
         context: list[str] | None = None,
         boost_countries: list[str] | None = None,
+        guessed: frozenset[str] = frozenset(),
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -221,7 +279,9 @@ class SearchIndex:
             passage = index.passages[i]
             if not self._allowed(passage, category, country):
                 continue
-            coverage = index.coverage(query, i, extra=code_tokens if i in matches else None)
+            coverage = index.coverage(
+                query, i, extra=code_tokens if i in matches else None, guessed=guessed
+            )
             hits.append(Hit(passage, float(bm25[i]), float(scores[i]), coverage, matches.get(i)))
             if len(hits) >= limit:
                 break
@@ -242,7 +302,9 @@ class SearchIndex:
         Only when nothing in that language matches does the other language answer.
         ``context`` is the previous question of a conversation, for a follow-up.
         """
-        tokens = self.correct(self.analyzer.analyze(text))
+        typed = self.analyzer.analyze(text)
+        tokens = self.correct(typed)
+        guessed = frozenset(t for t, was in zip(tokens, typed, strict=True) if t != was)
         expansion = self.glossary.expand(tokens)
         context_tokens = self.correct(self.analyzer.analyze(context)) if context else None
         countries = self.places.countries(tokens, text)
@@ -265,6 +327,7 @@ class SearchIndex:
                 hs_codes=hs_codes_in(text),
                 context=context_tokens,
                 boost_countries=countries,
+                guessed=guessed,
             )
             if hits:
                 return search._replace(hits=hits)

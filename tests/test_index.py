@@ -99,3 +99,27 @@ def test_reload_swaps_in_a_new_index_and_keeps_the_old_one_on_failure(
     with pytest.raises(KnowledgeBaseInvalid):
         holder.reload()
     assert holder.index is second
+
+
+def test_english_typos_are_corrected_to_a_known_word() -> None:
+    from helpdesk.index import correct_spelling
+
+    vocabulary = ["tariff", "shenzhen", "aluminum", "steel"]
+    assert correct_spelling("tarrif", vocabulary) == "tariff"
+    assert correct_spelling("shenzen", vocabulary) == "shenzhen"
+    assert correct_spelling("lounge", vocabulary) == "lounge"
+    assert correct_spelling("stel", vocabulary) == "stel"  # too short to guess
+
+
+def test_korean_typo_one_syllable_off_a_single_known_word_is_corrected() -> None:
+    from helpdesk.index import correct_hangul
+
+    shapes: dict[tuple[int, int, str], list[str]] = {}
+    for word in ["철강", "관세", "관계", "무역관"]:
+        for i in range(len(word)):
+            shapes.setdefault((len(word), i, word[:i] + "_" + word[i + 1 :]), []).append(word)
+    df = {"철강": 40, "관세": 300, "관계": 200, "무역관": 90}
+    assert correct_hangul("철광", shapes, df) == "철강"
+    assert correct_hangul("무역곤", shapes, df) == "무역관"
+    assert correct_hangul("관제", shapes, df) == "관제"  # 관세 and 관계 are both common
+    assert correct_hangul("팔찌", shapes, df) == "팔찌"
