@@ -176,7 +176,7 @@ def office_cards(index: SearchIndex, search: Search, top: Article, lang: Lang) -
         ]
     cards = []
     for article_id in dict.fromkeys(ids):
-        article = index.kb.get(article_id, lang) or index.kb.get(article_id)
+        article = index.kb.preferred(article_id, lang)
         if article is not None and article.meta.office is not None:
             cards.append(office_card(article))
     return cards[:MAX_OFFICE_CARDS]
@@ -232,7 +232,7 @@ def _follow_ups(
 def _closest(index: SearchIndex, hits: list[Hit], lang: Lang, n: int = 3) -> list[ArticleLink]:
     links = []
     for article_id in dict.fromkeys(h.passage.article_id for h in hits):
-        article = index.kb.get(article_id, lang) or index.kb.get(article_id)
+        article = index.kb.preferred(article_id, lang)
         if article is not None:
             links.append(
                 ArticleLink(
@@ -268,12 +268,11 @@ def ask(
     last = (
         sessions.last(request.session_id) if sessions is not None and request.session_id else None
     )
-    if last is not None and (is_follow_up(question) or score < policy.min_confidence):
+    follow_up = is_follow_up(question)
+    if last is not None and (follow_up or score < policy.min_confidence):
         follow = index.search(question, lang, context=last.question, **options)  # type: ignore[arg-type]
         follow_score = judge(follow.hits)
-        if follow_score >= policy.min_confidence and (
-            is_follow_up(question) or follow_score > score
-        ):
+        if follow_score >= policy.min_confidence and (follow_up or follow_score > score):
             search, score, context = follow, follow_score, last.question
 
     answered = bool(search.hits) and score >= policy.min_confidence

@@ -16,7 +16,7 @@ from rank_bm25 import BM25Okapi
 
 from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
-from helpdesk.kb.models import LANGS, Article, Category, KnowledgeBase, Lang, Passage
+from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
 from helpdesk.places import Places
 
 _LATIN = re.compile(r"^[a-z]{5,}$")
@@ -119,11 +119,14 @@ def passage_fields(article: Article, passage: Passage) -> str:
 
 
 class _LangIndex:
-    def __init__(self, passages: list[Passage], tokens: list[list[str]]) -> None:
+    def __init__(
+        self, passages: list[Passage], tokens: list[list[str]], metas: list[FrontMatter]
+    ) -> None:
         self.passages = passages
+        self.metas = metas  # each passage's article front matter, for filters and boosts
+        self.countries = [frozenset(m.countries) for m in metas]
         self.token_sets = [frozenset(t) for t in tokens]
         self.bm25 = BM25Okapi(tokens)
-        self.countries: list[frozenset[str]] = []
         n = len(passages)
         # A token no passage holds weighs as much as the rarest possible one.
         self.unseen_idf = math.log((n + 0.5) / 0.5)
@@ -149,8 +152,8 @@ class _LangIndex:
         if total <= 0:
             return 0.0
         held = self.token_sets[i] | extra if extra else self.token_sets[i]
-        weight = {t: GUESS_WEIGHT if t in guessed else 1.0 for t in query}
-        return sum(weight[t] * self.idf(t) for t in query & held) / total
+        found = sum((GUESS_WEIGHT if t in guessed else 1.0) * self.idf(t) for t in query & held)
+        return found / total
 
 
 class Search(NamedTuple):
@@ -175,17 +178,16 @@ class SearchIndex:
         for lang in LANGS:
             passages: list[Passage] = []
             tokens: list[list[str]] = []
+            metas: list[FrontMatter] = []
             for article in kb:
                 if article.meta.lang != lang:
                     continue
                 for passage in article.passages:
                     passages.append(passage)
                     tokens.append(analyzer.analyze(passage_fields(article, passage)))
+                    metas.append(article.meta)
             if passages:
-                self._by_lang[lang] = _LangIndex(passages, tokens)
-                self._by_lang[lang].countries = [
-                    frozenset(self.article(p).meta.countries) for p in passages
-                ]
+                self._by_lang[lang] = _LangIndex(passages, tokens, metas)
         self._vocabulary = sorted(
             {t for index in self._by_lang.values() for t in index.bm25.idf if _LATIN.match(t)}
         )
@@ -219,8 +221,8 @@ class SearchIndex:
         assert article is not None  # every indexed passage comes from a loaded article
         return article
 
-    def _allowed(self, passage: Passage, category: Category | None, country: str | None) -> bool:
-        meta = self.article(passage).meta
+    @staticmethod
+    def _allowed(meta: FrontMatter, category: Category | None, country: str | None) -> bool:
         if category is not None and meta.category != category:
             return False
         return country is None or country in meta.countries
@@ -265,8 +267,8 @@ class SearchIndex:
         query = frozenset(tokens)
         matches: dict[int, str] = {}
         if hs_codes:
-            for i, passage in enumerate(index.passages):
-                code = hs_match(list(self.article(passage).meta.hs_codes), hs_codes)
+            for i, (passage, meta) in enumerate(zip(index.passages, index.metas, strict=True)):
+                code = hs_match(meta.hs_codes, hs_codes)
                 if code is not None and (scores[i] > 0 or passage.position == 0):
                     matches[i] = code
         code_tokens = frozenset(t for t in query if t.isdigit() and len(t) >= 2)
@@ -276,13 +278,14 @@ class SearchIndex:
         )
         hits: list[Hit] = []
         for i in candidates:
-            passage = index.passages[i]
-            if not self._allowed(passage, category, country):
+            if not self._allowed(index.metas[i], category, country):
                 continue
             coverage = index.coverage(
                 query, i, extra=code_tokens if i in matches else None, guessed=guessed
             )
-            hits.append(Hit(passage, float(bm25[i]), float(scores[i]), coverage, matches.get(i)))
+            hits.append(
+                Hit(index.passages[i], float(bm25[i]), float(scores[i]), coverage, matches.get(i))
+            )
             if len(hits) >= limit:
                 break
         return hits
@@ -308,6 +311,7 @@ class SearchIndex:
         expansion = self.glossary.expand(tokens)
         context_tokens = self.correct(self.analyzer.analyze(context)) if context else None
         countries = self.places.countries(tokens, text)
+        codes = hs_codes_in(text)
         search = Search(
             tokens=tokens,
             hits=[],
@@ -324,7 +328,7 @@ class SearchIndex:
                 country=country,
                 limit=limit,
                 expansion=expansion,
-                hs_codes=hs_codes_in(text),
+                hs_codes=codes,
                 context=context_tokens,
                 boost_countries=countries,
                 guessed=guessed,

@@ -75,9 +75,7 @@ def article_page(
 ) -> HTMLResponse:
     article = find_article(index.kb, article_id, lang)
     meta = article.meta
-    related = [
-        r for r in (index.kb.get(i, meta.lang) or index.kb.get(i) for i in meta.related) if r
-    ]
+    related = [r for r in (index.kb.preferred(i, meta.lang) for i in meta.related) if r]
     other = [lg for lg in index.kb.translations(meta.id) if lg != meta.lang]
     return templates.TemplateResponse(
         request,

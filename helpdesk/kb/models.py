@@ -177,6 +177,10 @@ class KnowledgeBase:
             return versions.get(lang)
         return versions.get("ko") or versions.get("en")
 
+    def preferred(self, article_id: str, lang: Lang) -> Article | None:
+        """The article in ``lang`` when it has that translation, else in any language."""
+        return self.get(article_id, lang) or self.get(article_id)
+
     @property
     def passages(self) -> list[Passage]:
         return [p for article in self for p in article.passages]

@@ -5,30 +5,27 @@ from __future__ import annotations
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from helpdesk.kb.models import Category, Lang, Status
+
+SUMMARY_EXAMPLE: JsonDict = {
+    "id": "copper-232",
+    "lang": "en",
+    "title": "Section 232 copper tariff",
+    "category": "tariff",
+    "status": "in_force",
+    "summary": "50% on copper content ...",
+    "countries": ["US", "KR"],
+    "as_of": "2026-11-28",
+    "url": "/articles/copper-232?lang=en",
+}
 
 
 class ArticleSummary(BaseModel):
     """An article in a listing."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "copper-232",
-                    "lang": "en",
-                    "title": "Section 232 copper tariff",
-                    "category": "tariff",
-                    "status": "in_force",
-                    "summary": "50% on copper content ...",
-                    "countries": ["US", "KR"],
-                    "as_of": "2026-11-28",
-                    "url": "/articles/copper-232?lang=en",
-                }
-            ]
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"examples": [SUMMARY_EXAMPLE]})
 
     id: str
     lang: Lang
@@ -49,19 +46,7 @@ class ArticleList(BaseModel):
             "examples": [
                 {
                     "count": 1,
-                    "articles": [
-                        {
-                            "id": "copper-232",
-                            "lang": "en",
-                            "title": "Section 232 copper tariff",
-                            "category": "tariff",
-                            "status": "in_force",
-                            "summary": "50% on copper content ...",
-                            "countries": ["US", "KR"],
-                            "as_of": "2026-11-28",
-                            "url": "/articles/copper-232?lang=en",
-                        }
-                    ],
+                    "articles": [SUMMARY_EXAMPLE],
                 }
             ]
         }
