@@ -43,6 +43,22 @@ DOMAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("코트라", "NNP"),
 )
 
+# Morphemes that only carry the question's grammar or chat ("알려주세요", "있나요",
+# "어떻게 되나요", "몇%임?"): dropped like English stopwords. Keyed by form and tag,
+# so the noun 주 ("state") stays while the auxiliary 주 ("give") goes.
+KOREAN_STOPWORDS = frozenset(
+    {
+        ("있", "VA"), ("있", "VV"), ("하", "VV"), ("되", "VV"), ("알", "VV"),
+        ("알리", "VV"), ("주", "VV"), ("주", "VX"), ("싶", "VX"), ("보", "VX"), ("어떻", "VA"),
+        ("이렇", "VA"), ("그렇", "VA"), ("궁금", "XR"), ("궁금", "NNG"), ("궁금하", "VA"),
+        ("임", "NNG"), ("말", "NNG"), ("맞", "VV"), ("물어보", "VV"), ("가르치", "VV"),
+        # "now" words: every article is dated, so they add nothing to the match
+        ("올해", "NNG"), ("금년", "NNG"), ("요즘", "NNG"), ("요새", "NNG"), ("현재", "NNG"),
+    }
+)  # fmt: skip
+# A token needs a Hangul syllable, a Latin letter or a digit: "ㅋㅋㅋ" and "ㅠㅠ" are chat.
+_CONTENT = re.compile(r"[\uac00-\ud7a3a-z0-9]")
+
 ENGLISH_STOPWORDS = frozenset(
     """a about above after again all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from
@@ -50,7 +66,9 @@ ENGLISH_STOPWORDS = frozenset(
     just me more most my no nor not now of off on once only or other our ours out over own
     same she should so some such than that the their theirs them then there these they this
     those through to too under until up very was we were what when where which while who whom
-    why will with would you your yours please tell know want need get got hi hello thanks""".split()
+    why will with would you your yours please tell know want need get got hi hello thanks
+    whats hows wheres whos whens im ive dont doesnt really actually something anything
+    thing things stuff also ok okay pls plz thx u ur r currently nowadays today""".split()
 )
 
 
@@ -194,7 +212,9 @@ class Analyzer:
         out: list[str] = self._bigrams(text) if self._korean_mode == "both" else []
         for token in self._morphemes(text):
             tag = token.tag.split("-")[0]
-            if tag not in _KEEP_TAGS:
+            if tag not in _KEEP_TAGS or (token.form, tag) in KOREAN_STOPWORDS:
+                continue
+            if not _CONTENT.search(token.form.lower()):
                 continue
             if tag == "SL":
                 out.extend(self._english(token.form.lower()))

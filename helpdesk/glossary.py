@@ -25,6 +25,16 @@ class Glossary:
             if len(analyzed) > 1:
                 self.entries.append(analyzed)
 
+        # One-word terms of an entry stand for each other: "aluminium" is found where
+        # a passage says "aluminum" or "알루미늄".
+        self.synonyms: dict[str, frozenset[str]] = {}
+        for analyzed_entry in self.entries:
+            words = frozenset(seq[0] for seq in analyzed_entry if len(seq) == 1)
+            for word in words:
+                others = words - {word}
+                if others:
+                    self.synonyms[word] = self.synonyms.get(word, frozenset()) | others
+
     def __len__(self) -> int:
         return len(self.entries)
 

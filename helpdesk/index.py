@@ -29,25 +29,51 @@ GUESS_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.5
 # Articles tagged with a country the question names score this much more.
 COUNTRY_BOOST = 1.3
+# Office articles whose city the question names score this much more.
+CITY_BOOST = 1.3
+SYNONYMS_COVER = 1
 # How many times the title and the heading are repeated in a passage's indexed text:
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
 TITLE_WEIGHT = 1
 HEADING_WEIGHT = 2
+# Order by score * coverage ** COORD_POWER: a passage holding all the asker's words
+# beats one that scores higher on some of them (Lucene's classic "coord" factor).
+COORD_POWER = 0.0
+# Office articles answer questions about their place: when the question names no place
+# and no office, their scores are multiplied by this.
+PLACELESS_OFFICE_FACTOR = 1.0
+# Spelling candidates this close to the best one compete on how common they are.
+SPELLING_TIE = 0.1
 
 
-def correct_spelling(token: str, vocabulary: list[str], cutoff: float = 0.8) -> str:
+def correct_spelling(
+    token: str,
+    vocabulary: list[str],
+    cutoff: float = 0.8,
+    df: Mapping[str, int] | None = None,
+) -> str:
     """The closest ``vocabulary`` word to an unknown Latin-script ``token`` ("tarrif" -> "tariff").
 
     Only words of five letters or more are corrected, and only to a close match
-    (difflib ratio >= ``cutoff``); anything else is returned unchanged.
+    (difflib ratio >= ``cutoff``); anything else is returned unchanged. Among matches
+    nearly as close as the best (within ``SPELLING_TIE``), the word most passages use
+    wins, as in Norvig's corrector: "tarrif" is nearer the rare stem "tarif"
+    ("tariffed") but means "tariff".
     """
     if not _LATIN.match(token):
         return token
-    matches = difflib.get_close_matches(token, vocabulary, n=1, cutoff=cutoff)
-    return matches[0] if matches else token
+    matches = difflib.get_close_matches(token, vocabulary, n=5, cutoff=cutoff)
+    if not matches:
+        return token
+    if df is None:
+        return matches[0]
+    best = difflib.SequenceMatcher(None, token, matches[0]).ratio()
+    near = [m for m in matches if difflib.SequenceMatcher(None, token, m).ratio() >= best - SPELLING_TIE]
+    return max(near, key=lambda m: df.get(m, 0))
 
 
 _HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
+_HANGUL_RUN = re.compile(r"^[\uac00-\ud7a3]+$")
 
 
 def correct_hangul(
@@ -76,6 +102,46 @@ def correct_hangul(
     if len(candidates) > 1 and df.get(candidates[0], 0) < 2 * df.get(candidates[1], 0):
         return token
     return candidates[0]
+
+
+def split_hangul(
+    token: str,
+    known: frozenset[str],
+    by_shape: dict[tuple[int, int, str], list[str]],
+    df: Mapping[str, int],
+) -> list[str] | None:
+    """Known words that a long unknown Korean compound is made of, or None.
+
+    "관세대응바우쳐" (typed without spaces, with a typo) -> 관세, 대응, 바우처. Each
+    piece is two syllables or more and is a known word or one ``correct_hangul``
+    fixes; the split with the fewest corrections, then the fewest pieces, wins.
+    """
+    if len(token) < 4 or not _HANGUL_RUN.match(token):
+        return None
+    # best[i]: (corrections, pieces, words) for token[:i]
+    best: list[tuple[int, int, list[str]] | None] = [None] * (len(token) + 1)
+    best[0] = (0, 0, [])
+    for end in range(2, len(token) + 1):
+        for start in range(0, end - 1):
+            before = best[start]
+            if before is None:
+                continue
+            piece = token[start:end]
+            if piece in known:
+                word, fixes = piece, 0
+            else:
+                word = correct_hangul(piece, by_shape, df)
+                if word == piece:
+                    continue
+                fixes = 1
+            option = (before[0] + fixes, before[1] + 1, [*before[2], word])
+            current = best[end]
+            if current is None or option[:2] < current[:2]:
+                best[end] = option
+    found = best[len(token)]
+    if found is None or found[1] < 2 or found[0] > 1:
+        return None
+    return found[2]
 
 
 @dataclass(frozen=True)
@@ -141,6 +207,7 @@ class _LangIndex:
         i: int,
         extra: frozenset[str] | None = None,
         guessed: frozenset[str] = frozenset(),
+        synonyms: Mapping[str, frozenset[str]] | None = None,
     ) -> float:
         """IDF-weighted share of the query's tokens that passage ``i`` holds.
 
@@ -148,11 +215,16 @@ class _LangIndex:
         question that shares only a common word with an article scores low. A
         spelling correction (``guessed``) is a guess, so it counts half when held.
         """
+        synonyms = synonyms or {}
         total = sum(self.idf(t) for t in query)
         if total <= 0:
             return 0.0
         held = self.token_sets[i] | extra if extra else self.token_sets[i]
-        found = sum((GUESS_WEIGHT if t in guessed else 1.0) * self.idf(t) for t in query & held)
+        found = sum(
+            (GUESS_WEIGHT if t in guessed else 1.0) * self.idf(t)
+            for t in query
+            if t in held or (SYNONYMS_COVER and not synonyms.get(t, frozenset()).isdisjoint(held))
+        )
         return found / total
 
 
@@ -201,16 +273,29 @@ class SearchIndex:
                 key = (len(word), i, word[:i] + "_" + word[i + 1 :])
                 self._hangul_shapes.setdefault(key, []).append(word)
 
-    def correct(self, tokens: list[str]) -> list[str]:
-        """Tokens with unknown English words replaced by their closest known spelling."""
-        return [
-            t
-            if t in self._known
-            else correct_hangul(t, self._hangul_shapes, self._df)
-            if _HANGUL_WORD.match(t)
-            else correct_spelling(t, self._vocabulary)
-            for t in tokens
-        ]
+    def correct(self, tokens: list[str]) -> tuple[list[str], frozenset[str]]:
+        """Tokens with unknown words replaced by their closest known spelling, and the guesses.
+
+        English words go to the closest known word, short Korean words to a known word
+        one syllable away, and long unknown Korean compounds to the known words they
+        are made of. A guess is what a correction produced, not what was typed.
+        """
+        out: list[str] = []
+        guessed: set[str] = set()
+        for t in tokens:
+            if t in self._known:
+                out.append(t)
+                continue
+            if _HANGUL_WORD.match(t):
+                fixed = [correct_hangul(t, self._hangul_shapes, self._df)]
+            elif _HANGUL_RUN.match(t):
+                fixed = split_hangul(t, self._known, self._hangul_shapes, self._df) or [t]
+            else:
+                fixed = [correct_spelling(t, self._vocabulary, df=self._df)]
+            if fixed != [t]:
+                guessed.update(w for w in fixed if w not in tokens)
+            out.extend(fixed)
+        return out, frozenset(guessed)
 
     @property
     def passage_count(self) -> int:
@@ -240,6 +325,8 @@ class SearchIndex:
         context: list[str] | None = None,
         boost_countries: list[str] | None = None,
         guessed: frozenset[str] = frozenset(),
+        placed: bool = True,
+        boost_articles: list[str] | None = None,
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -264,6 +351,9 @@ class SearchIndex:
             wanted = frozenset(boost_countries)
             boost = np.array([COUNTRY_BOOST if wanted & c else 1.0 for c in index.countries])
             scores *= boost
+        if boost_articles:
+            named = frozenset(boost_articles)
+            scores *= np.array([CITY_BOOST if m.id in named else 1.0 for m in index.metas])
         query = frozenset(tokens)
         matches: dict[int, str] = {}
         if hs_codes:
@@ -272,23 +362,38 @@ class SearchIndex:
                 if code is not None and (scores[i] > 0 or passage.position == 0):
                     matches[i] = code
         code_tokens = frozenset(t for t in query if t.isdigit() and len(t) >= 2)
-        candidates = sorted(
-            {int(i) for i in np.flatnonzero(scores > 0)} | set(matches),
-            key=lambda i: (-len(matches.get(i, "")), -scores[i], i),
+        candidates = [
+            i
+            for i in {int(i) for i in np.flatnonzero(scores > 0)} | set(matches)
+            if self._allowed(index.metas[i], category, country)
+        ]
+        coverage = {
+            i: index.coverage(
+                query,
+                i,
+                extra=code_tokens if i in matches else None,
+                guessed=guessed,
+                synonyms=self.glossary.synonyms,
+            )
+            for i in candidates
+        }
+        if not placed:
+            for i in candidates:
+                if index.metas[i].category == "office":
+                    scores[i] *= PLACELESS_OFFICE_FACTOR
+        candidates.sort(
+            key=lambda i: (-len(matches.get(i, "")), -scores[i] * coverage[i] ** COORD_POWER, i)
         )
-        hits: list[Hit] = []
-        for i in candidates:
-            if not self._allowed(index.metas[i], category, country):
-                continue
-            coverage = index.coverage(
-                query, i, extra=code_tokens if i in matches else None, guessed=guessed
+        return [
+            Hit(
+                index.passages[i],
+                float(bm25[i]),
+                float(scores[i] * coverage[i] ** COORD_POWER),
+                coverage[i],
+                matches.get(i),
             )
-            hits.append(
-                Hit(index.passages[i], float(bm25[i]), float(scores[i]), coverage, matches.get(i))
-            )
-            if len(hits) >= limit:
-                break
-        return hits
+            for i in candidates[:limit]
+        ]
 
     def search(
         self,
@@ -306,10 +411,9 @@ class SearchIndex:
         ``context`` is the previous question of a conversation, for a follow-up.
         """
         typed = self.analyzer.analyze(text)
-        tokens = self.correct(typed)
-        guessed = frozenset(t for t, was in zip(tokens, typed, strict=True) if t != was)
+        tokens, guessed = self.correct(typed)
         expansion = self.glossary.expand(tokens)
-        context_tokens = self.correct(self.analyzer.analyze(context)) if context else None
+        context_tokens = self.correct(self.analyzer.analyze(context))[0] if context else None
         countries = self.places.countries(tokens, text)
         codes = hs_codes_in(text)
         search = Search(
@@ -332,6 +436,8 @@ class SearchIndex:
                 context=context_tokens,
                 boost_countries=countries,
                 guessed=guessed,
+                placed=bool(set(countries) - {"KR"} or search.office_ids),
+                boost_articles=search.office_ids,
             )
             if hits:
                 return search._replace(hits=hits)

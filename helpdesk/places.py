@@ -6,6 +6,7 @@ city names come from the office blocks of the knowledge base itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from helpdesk.analyzer import Analyzer, contains_sequence
@@ -39,6 +40,22 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "NO": ("노르웨이", "norway"),
 }
 
+# Other names people type for an office's city, by office id.
+CITY_ALIASES: dict[str, tuple[str, ...]] = {
+    "kotra-los-angeles": ("LA", "엘에이", "L.A."),
+    "kotra-new-york": ("NY", "NYC", "뉴욕시"),
+    "kotra-ho-chi-minh-city": ("HCMC", "호찌민", "호치민시", "사이공", "saigon"),
+    "kotra-silicon-valley": ("silicon valley", "실리콘밸리", "산호세", "san jose"),
+    "kotra-washington-dc": ("DC", "워싱턴", "washington"),
+    "kotra-bengaluru": ("bangalore", "방갈로르", "벵갈루루"),
+    "kotra-mumbai": ("bombay", "봄베이"),
+    "kotra-mexico-city": ("CDMX", "멕시코 시티"),
+    "kotra-da-nang": ("danang", "다낭"),
+}
+
+_NAME_PARTS = re.compile(r"[()/,]")
+_OFFICE_NAME_WORDS = re.compile(r"kotra|코트라|무역관|trade office", re.IGNORECASE)
+
 OFFICE_WORDS: tuple[str, ...] = (
     "무역관", "해외무역관", "사무소", "지사", "office", "offices", "kbc",
     "korea business center", "trade office", "연락처", "주소", "contact", "address",
@@ -57,7 +74,13 @@ class Places:
         for article in kb:
             office = article.meta.office
             if office is not None:
-                for seq in analyzed([office.city, article.meta.id.removeprefix("kotra-")]):
+                names = [
+                    *_NAME_PARTS.split(office.city),
+                    _OFFICE_NAME_WORDS.sub(" ", office.name),
+                    article.meta.id.removeprefix("kotra-"),
+                    *CITY_ALIASES.get(article.meta.id, ()),
+                ]
+                for seq in analyzed(n for n in names if n.strip()):
                     self._cities.setdefault(seq, article.meta.id)
         self._office_words = analyzed(OFFICE_WORDS)
 
