@@ -25,16 +25,6 @@ class Glossary:
             if len(analyzed) > 1:
                 self.entries.append(analyzed)
 
-        # One-word terms of an entry stand for each other: "aluminium" is found where
-        # a passage says "aluminum" or "알루미늄".
-        self.synonyms: dict[str, frozenset[str]] = {}
-        for analyzed_entry in self.entries:
-            words = frozenset(seq[0] for seq in analyzed_entry if len(seq) == 1)
-            for word in words:
-                others = words - {word}
-                if others:
-                    self.synonyms[word] = self.synonyms.get(word, frozenset()) | others
-
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -50,3 +40,18 @@ class Glossary:
                             present.add(token)
                             extra.append(token)
         return extra
+
+    def equivalents(self, tokens: Sequence[str]) -> list[tuple[frozenset[str], list[frozenset[str]]]]:
+        """For each glossary term the query contains: its tokens, and the other terms' tokens.
+
+        A passage holding all the tokens of another term of the entry holds what the
+        asker meant: "멕시코씨티" is found where a passage says "멕시코시티" or
+        "mexico city", "aluminium" where it says "aluminum".
+        """
+        found = []
+        for entry in self.entries:
+            for seq in entry:
+                if contains_sequence(tokens, seq):
+                    others = [frozenset(other) for other in entry if other != seq]
+                    found.append((frozenset(seq), others))
+        return found

@@ -7,7 +7,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -31,7 +31,6 @@ CONTEXT_WEIGHT = 0.5
 COUNTRY_BOOST = 1.3
 # Office articles whose city the question names score this much more.
 CITY_BOOST = 1.3
-SYNONYMS_COVER = 1
 # How many times the title and the heading are repeated in a passage's indexed text:
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
 TITLE_WEIGHT = 1
@@ -207,7 +206,7 @@ class _LangIndex:
         i: int,
         extra: frozenset[str] | None = None,
         guessed: frozenset[str] = frozenset(),
-        synonyms: Mapping[str, frozenset[str]] | None = None,
+        equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
     ) -> float:
         """IDF-weighted share of the query's tokens that passage ``i`` holds.
 
@@ -215,16 +214,14 @@ class _LangIndex:
         question that shares only a common word with an article scores low. A
         spelling correction (``guessed``) is a guess, so it counts half when held.
         """
-        synonyms = synonyms or {}
         total = sum(self.idf(t) for t in query)
         if total <= 0:
             return 0.0
         held = self.token_sets[i] | extra if extra else self.token_sets[i]
-        found = sum(
-            (GUESS_WEIGHT if t in guessed else 1.0) * self.idf(t)
-            for t in query
-            if t in held or (SYNONYMS_COVER and not synonyms.get(t, frozenset()).isdisjoint(held))
-        )
+        for term, others in equivalents:
+            if any(other <= held for other in others):
+                held = held | term
+        found = sum((GUESS_WEIGHT if t in guessed else 1.0) * self.idf(t) for t in query & held)
         return found / total
 
 
@@ -263,7 +260,11 @@ class SearchIndex:
         self._vocabulary = sorted(
             {t for index in self._by_lang.values() for t in index.bm25.idf if _LATIN.match(t)}
         )
-        self._known = frozenset(t for index in self._by_lang.values() for t in index.bm25.idf)
+        # Words of the indexed text and of the glossary are never "corrected":
+        # "엘에이" and "씨티" are spellings the glossary knows.
+        self._known = frozenset(
+            t for index in self._by_lang.values() for t in index.bm25.idf
+        ) | frozenset(t for entry in self.glossary.entries for seq in entry for t in seq)
         self._df: Counter[str] = Counter(
             t for index in self._by_lang.values() for tokens in index.token_sets for t in tokens
         )
@@ -327,6 +328,7 @@ class SearchIndex:
         guessed: frozenset[str] = frozenset(),
         placed: bool = True,
         boost_articles: list[str] | None = None,
+        equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -373,7 +375,7 @@ class SearchIndex:
                 i,
                 extra=code_tokens if i in matches else None,
                 guessed=guessed,
-                synonyms=self.glossary.synonyms,
+                equivalents=equivalents,
             )
             for i in candidates
         }
@@ -413,6 +415,7 @@ class SearchIndex:
         typed = self.analyzer.analyze(text)
         tokens, guessed = self.correct(typed)
         expansion = self.glossary.expand(tokens)
+        equivalents = self.glossary.equivalents(tokens)
         context_tokens = self.correct(self.analyzer.analyze(context))[0] if context else None
         countries = self.places.countries(tokens, text)
         codes = hs_codes_in(text)
@@ -420,7 +423,7 @@ class SearchIndex:
             tokens=tokens,
             hits=[],
             countries=countries,
-            office_ids=self.places.office_ids(tokens),
+            office_ids=self.places.office_ids([*tokens, *expansion]),  # "엘에이" names LA
             mentions_office=self.places.mentions_office(tokens),
         )
         order = [lang] + [other for other in LANGS if other != lang]
@@ -438,6 +441,7 @@ class SearchIndex:
                 guessed=guessed,
                 placed=bool(set(countries) - {"KR"} or search.office_ids),
                 boost_articles=search.office_ids,
+                equivalents=equivalents,
             )
             if hits:
                 return search._replace(hits=hits)

@@ -40,19 +40,6 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "NO": ("노르웨이", "norway"),
 }
 
-# Other names people type for an office's city, by office id.
-CITY_ALIASES: dict[str, tuple[str, ...]] = {
-    "kotra-los-angeles": ("LA", "엘에이", "L.A."),
-    "kotra-new-york": ("NY", "NYC", "뉴욕시"),
-    "kotra-ho-chi-minh-city": ("HCMC", "호찌민", "호치민시", "사이공", "saigon"),
-    "kotra-silicon-valley": ("silicon valley", "실리콘밸리", "산호세", "san jose"),
-    "kotra-washington-dc": ("DC", "워싱턴", "washington"),
-    "kotra-bengaluru": ("bangalore", "방갈로르", "벵갈루루"),
-    "kotra-mumbai": ("bombay", "봄베이"),
-    "kotra-mexico-city": ("CDMX", "멕시코 시티"),
-    "kotra-da-nang": ("danang", "다낭"),
-}
-
 _NAME_PARTS = re.compile(r"[()/,]")
 _OFFICE_NAME_WORDS = re.compile(r"kotra|코트라|무역관|trade office", re.IGNORECASE)
 
@@ -78,7 +65,6 @@ class Places:
                     *_NAME_PARTS.split(office.city),
                     _OFFICE_NAME_WORDS.sub(" ", office.name),
                     article.meta.id.removeprefix("kotra-"),
-                    *CITY_ALIASES.get(article.meta.id, ()),
                 ]
                 for seq in analyzed(n for n in names if n.strip()):
                     self._cities.setdefault(seq, article.meta.id)
