@@ -59,6 +59,9 @@ KOREAN_STOPWORDS = frozenset(
 # A token needs a Hangul syllable, a Latin letter or a digit: "ㅋㅋㅋ" and "ㅠㅠ" are chat.
 _CONTENT = re.compile(r"[\uac00-\ud7a3a-z0-9]")
 
+# Words Snowball stems apart from their family: "tariffed" -> "tarif", not "tariff".
+STEM_EXCEPTIONS = {"tariffed": "tariff", "tariffing": "tariff"}
+
 ENGLISH_STOPWORDS = frozenset(
     """a about above after again all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from
@@ -144,7 +147,7 @@ class Analyzer:
         return self._kiwi
 
     def stem(self, word: str) -> str:
-        return str(self._stemmer.stemWord(word))
+        return STEM_EXCEPTIONS.get(word) or str(self._stemmer.stemWord(word))
 
     def _special_tokens(self, text: str) -> tuple[list[str], str]:
         """Pull dates, sections, percentages and HS-style numbers out as whole tokens."""
@@ -206,7 +209,7 @@ class Analyzer:
             out += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
         return out
 
-    def _korean(self, text: str) -> list[str]:
+    def _korean(self, text: str, predicates: set[str] | None = None) -> list[str]:
         if self._korean_mode == "bigrams":
             return self._bigrams(text) + self._english(text) + _NUMBER.findall(text)
         out: list[str] = self._bigrams(text) if self._korean_mode == "both" else []
@@ -216,6 +219,8 @@ class Analyzer:
                 continue
             if not _CONTENT.search(token.form.lower()):
                 continue
+            if predicates is not None and tag in ("VV", "VA"):
+                predicates.add(token.form)
             if tag == "SL":
                 out.extend(self._english(token.form.lower()))
             elif tag in ("SN", "W_SERIAL"):
@@ -224,11 +229,15 @@ class Analyzer:
                 out.append(token.form)
         return out
 
-    def analyze(self, text: str) -> list[str]:
-        """Index tokens for ``text``, in order, duplicates kept (BM25 counts them)."""
+    def analyze(self, text: str, predicates: set[str] | None = None) -> list[str]:
+        """Index tokens for ``text``, in order, duplicates kept (BM25 counts them).
+
+        Korean verb and adjective stems ("팔" of 팔면, "넘" of 넘었나요) are also added
+        to ``predicates`` when it is given: they say less about the topic than nouns.
+        """
         tokens, rest = self._special_tokens(normalize(text))
         if _HANGUL_SYLLABLE.search(rest):
-            tokens.extend(self._korean(rest))
+            tokens.extend(self._korean(rest, predicates))
         else:
             tokens.extend(self._english(rest))
             tokens.extend(n.replace(",", "") for n in _NUMBER.findall(rest))

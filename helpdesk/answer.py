@@ -108,18 +108,19 @@ def runner_up_score(hits: list[Hit]) -> float:
     return next((h.score for h in hits[1:] if h.passage.article_id != top), 0.0)
 
 
-def judge(hits: list[Hit]) -> float:
+def judge(search: Search) -> float:
     """Confidence in the top hit (0 when there is none).
 
     An HS code in the question that the top article is tagged with is strong
     evidence on its own: product words next to it ("열연강판") often appear in no
     article, so coverage counts at least ``HS_MATCH_COVERAGE`` then.
     """
+    hits = search.hits
     if not hits:
         return 0.0
     top = hits[0]
     coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
-    return confidence(top.score, runner_up_score(hits), coverage)
+    return confidence(top.score, runner_up_score(hits), coverage, len(set(search.tokens)))
 
 
 def _result(index: SearchIndex, hit: Hit, tokens: list[str]) -> Result:
@@ -263,7 +264,7 @@ def ask(
         "limit": max(10, request.top_k),
     }
     search = index.search(question, lang, **options)  # type: ignore[arg-type]
-    score = judge(search.hits)
+    score = judge(search)
     context = None
     last = (
         sessions.last(request.session_id) if sessions is not None and request.session_id else None
@@ -271,7 +272,7 @@ def ask(
     follow_up = is_follow_up(question)
     if last is not None and (follow_up or score < policy.min_confidence):
         follow = index.search(question, lang, context=last.question, **options)  # type: ignore[arg-type]
-        follow_score = judge(follow.hits)
+        follow_score = judge(follow)
         if follow_score >= policy.min_confidence and (follow_up or follow_score > score):
             search, score, context = follow, follow_score, last.question
 

@@ -41,7 +41,9 @@ class Glossary:
                             extra.append(token)
         return extra
 
-    def equivalents(self, tokens: Sequence[str]) -> list[tuple[frozenset[str], list[frozenset[str]]]]:
+    def equivalents(
+        self, tokens: Sequence[str]
+    ) -> list[tuple[frozenset[str], list[frozenset[str]]]]:
         """For each glossary term the query contains: its tokens, and the other terms' tokens.
 
         A passage holding all the tokens of another term of the entry holds what the
@@ -55,3 +57,24 @@ class Glossary:
                     others = [frozenset(other) for other in entry if other != seq]
                     found.append((frozenset(seq), others))
         return found
+
+    def respell(self, token: str, indexed: frozenset[str]) -> list[str] | None:
+        """The tokens of another term for ``token`` that the indexed text uses, or None.
+
+        "엘에이" appears in no article, but its entry's "로스앤젤레스" does: a one-word term
+        the index never saw is searched as the entry's first term whose words it has,
+        in the same script first.
+        """
+        hangul = _is_hangul(token)
+        for entry in self.entries:
+            if (token,) not in entry:
+                continue
+            others = [seq for seq in entry if seq != (token,) and all(t in indexed for t in seq)]
+            others.sort(key=lambda seq: _is_hangul(seq[0]) != hangul)
+            if others:
+                return list(others[0])
+        return None
+
+
+def _is_hangul(token: str) -> bool:
+    return "\uac00" <= token[:1] <= "\ud7a3"

@@ -22,7 +22,7 @@ from helpdesk.places import Places
 _LATIN = re.compile(r"^[a-z]{5,}$")
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
-EXPANSION_WEIGHT = 0.2
+EXPANSION_WEIGHT = 0.1
 # A corrected spelling counts this much towards coverage (it may be a wrong guess).
 GUESS_WEIGHT = 0.5
 # The previous question of a conversation, for a follow-up, counts for half.
@@ -35,12 +35,11 @@ CITY_BOOST = 1.3
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
 TITLE_WEIGHT = 1
 HEADING_WEIGHT = 2
-# Order by score * coverage ** COORD_POWER: a passage holding all the asker's words
-# beats one that scores higher on some of them (Lucene's classic "coord" factor).
-COORD_POWER = 0.0
 # Office articles answer questions about their place: when the question names no place
 # and no office, their scores are multiplied by this.
-PLACELESS_OFFICE_FACTOR = 1.0
+PLACELESS_OFFICE_FACTOR = 0.7
+# Korean verb and adjective stems weigh this much in coverage (nouns carry the topic).
+LIGHT_WEIGHT = 0.5
 # Spelling candidates this close to the best one compete on how common they are.
 SPELLING_TIE = 0.1
 
@@ -67,7 +66,9 @@ def correct_spelling(
     if df is None:
         return matches[0]
     best = difflib.SequenceMatcher(None, token, matches[0]).ratio()
-    near = [m for m in matches if difflib.SequenceMatcher(None, token, m).ratio() >= best - SPELLING_TIE]
+    near = [
+        m for m in matches if difflib.SequenceMatcher(None, token, m).ratio() >= best - SPELLING_TIE
+    ]
     return max(near, key=lambda m: df.get(m, 0))
 
 
@@ -207,6 +208,7 @@ class _LangIndex:
         extra: frozenset[str] | None = None,
         guessed: frozenset[str] = frozenset(),
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
+        light: frozenset[str] = frozenset(),
     ) -> float:
         """IDF-weighted share of the query's tokens that passage ``i`` holds.
 
@@ -214,14 +216,18 @@ class _LangIndex:
         question that shares only a common word with an article scores low. A
         spelling correction (``guessed``) is a guess, so it counts half when held.
         """
-        total = sum(self.idf(t) for t in query)
+
+        def weight(t: str) -> float:
+            return self.idf(t) * (LIGHT_WEIGHT if t in light else 1.0)
+
+        total = sum(weight(t) for t in query)
         if total <= 0:
             return 0.0
         held = self.token_sets[i] | extra if extra else self.token_sets[i]
         for term, others in equivalents:
             if any(other <= held for other in others):
                 held = held | term
-        found = sum((GUESS_WEIGHT if t in guessed else 1.0) * self.idf(t) for t in query & held)
+        found = sum((GUESS_WEIGHT if t in guessed else 1.0) * weight(t) for t in query & held)
         return found / total
 
 
@@ -262,9 +268,10 @@ class SearchIndex:
         )
         # Words of the indexed text and of the glossary are never "corrected":
         # "엘에이" and "씨티" are spellings the glossary knows.
-        self._known = frozenset(
-            t for index in self._by_lang.values() for t in index.bm25.idf
-        ) | frozenset(t for entry in self.glossary.entries for seq in entry for t in seq)
+        self._indexed = frozenset(t for index in self._by_lang.values() for t in index.bm25.idf)
+        self._known = self._indexed | frozenset(
+            t for entry in self.glossary.entries for seq in entry for t in seq
+        )
         self._df: Counter[str] = Counter(
             t for index in self._by_lang.values() for tokens in index.token_sets for t in tokens
         )
@@ -284,6 +291,13 @@ class SearchIndex:
         out: list[str] = []
         guessed: set[str] = set()
         for t in tokens:
+            if t in self._indexed:
+                out.append(t)
+                continue
+            respelled = self.glossary.respell(t, self._indexed)
+            if respelled is not None:
+                out.extend(respelled)  # a curated spelling, not a guess
+                continue
             if t in self._known:
                 out.append(t)
                 continue
@@ -329,6 +343,7 @@ class SearchIndex:
         placed: bool = True,
         boost_articles: list[str] | None = None,
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
+        light: frozenset[str] = frozenset(),
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -376,6 +391,7 @@ class SearchIndex:
                 extra=code_tokens if i in matches else None,
                 guessed=guessed,
                 equivalents=equivalents,
+                light=light,
             )
             for i in candidates
         }
@@ -383,14 +399,12 @@ class SearchIndex:
             for i in candidates:
                 if index.metas[i].category == "office":
                     scores[i] *= PLACELESS_OFFICE_FACTOR
-        candidates.sort(
-            key=lambda i: (-len(matches.get(i, "")), -scores[i] * coverage[i] ** COORD_POWER, i)
-        )
+        candidates.sort(key=lambda i: (-len(matches.get(i, "")), -scores[i], i))
         return [
             Hit(
                 index.passages[i],
                 float(bm25[i]),
-                float(scores[i] * coverage[i] ** COORD_POWER),
+                float(scores[i]),
                 coverage[i],
                 matches.get(i),
             )
@@ -412,7 +426,8 @@ class SearchIndex:
         Only when nothing in that language matches does the other language answer.
         ``context`` is the previous question of a conversation, for a follow-up.
         """
-        typed = self.analyzer.analyze(text)
+        predicates: set[str] = set()
+        typed = self.analyzer.analyze(text, predicates)
         tokens, guessed = self.correct(typed)
         expansion = self.glossary.expand(tokens)
         equivalents = self.glossary.equivalents(tokens)
@@ -442,6 +457,7 @@ class SearchIndex:
                 placed=bool(set(countries) - {"KR"} or search.office_ids),
                 boost_articles=search.office_ids,
                 equivalents=equivalents,
+                light=frozenset(predicates),
             )
             if hits:
                 return search._replace(hits=hits)

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address to serve on (HELPDESK_HOST).")
     port: int = Field(default=8000, ge=1, le=65535, description="Port (HELPDESK_PORT).")
     min_confidence: float = Field(
-        default=0.45,
+        default=0.5,
         ge=0.0,
         le=1.0,
         description="Below this the answer falls back to a human (HELPDESK_MIN_CONFIDENCE).",

@@ -94,3 +94,33 @@ def test_unknown_korean_mode_is_a_clear_error() -> None:
         ValueError, match="korean must be 'morphemes', 'bigrams' or 'both', not 'x'"
     ):
         Analyzer(korean="x")
+
+
+def test_korean_question_grammar_and_chat_are_dropped() -> None:
+    a = default_analyzer()
+    assert a.analyze("철강 관세 알려주세요") == a.analyze("철강 관세") == ["철강", "관세"]
+    assert a.analyze("무역관 있나요?") == ["무역관"]
+    assert a.analyze("관세 몇%임? ㅋㅋㅋ ㅠㅠ") == ["관세"]
+
+
+def test_now_words_are_dropped_because_every_article_is_dated() -> None:
+    a = default_analyzer()
+    assert a.analyze("올해 수출바우처") == a.analyze("수출바우처")
+    assert a.analyze("steel tariff today") == a.analyze("steel tariff")
+
+
+def test_english_chat_words_and_contractions_are_stopwords() -> None:
+    a = default_analyzer()
+    assert a.analyze("whats the kotra phone number, really") == ["kotra", "phone", "number"]
+
+
+def test_tariffed_stems_with_tariff() -> None:
+    a = default_analyzer()
+    assert a.analyze("tariffed") == a.analyze("tariffs") == ["tariff"]
+
+
+def test_korean_verb_stems_are_reported_as_predicates() -> None:
+    predicates: set[str] = set()
+    tokens = default_analyzer().analyze("덤프트럭 미국에 팔면 관세 깎아주나요", predicates)
+    assert {"팔", "깎"} <= predicates
+    assert "관세" in tokens and "관세" not in predicates

@@ -213,3 +213,64 @@ def test_fallback_carries_the_contact_closest_articles_and_handoff(
     closest = [a["article_id"] for a in fallback["articles"]]
     ranked = list(dict.fromkeys(r["article_id"] for r in body["results"]))  # type: ignore[union-attr]
     assert closest[: len(ranked)] == ranked[: len(closest)]  # the best-ranked articles, in order
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id"),
+    [
+        ("CBAM", "eu-cbam-non-tariff-barriers"),
+        ("원산지", "origin-transshipment"),
+        ("copper", "copper-232"),
+        ("수출바우처", "export-voucher-2026"),
+    ],
+)
+def test_a_single_keyword_the_knowledge_base_holds_is_answered(
+    shipped_client: TestClient, question: str, article_id: str
+) -> None:
+    body = ask(shipped_client, question)
+    assert body["answered"] is True
+    assert body["answer"]["article_id"] == article_id  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["주식 배당금 세금", "book a flight to Tokyo", "미국주식 양도소득세 신고", "노트북 추천좀"],
+)
+def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
+    shipped_client: TestClient, question: str
+) -> None:
+    body = ask(shipped_client, question)
+    assert body["answered"] is False
+    assert len(body["fallback"]["articles"]) >= 1  # type: ignore[index]
+
+
+def test_a_long_everyday_question_is_answered(shipped_client: TestClient) -> None:
+    body = ask(shipped_client, "냉연강판 미국 수출하는데 Section232 관세 아직도 50%에요??")
+    assert body["answered"] is True
+    assert body["answer"]["article_id"] == "steel-aluminum-232"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("question", ["kotra phone number", "open trade office kotra"])
+def test_without_a_place_general_articles_come_before_single_offices(
+    shipped_client: TestClient, question: str
+) -> None:
+    body = ask(shipped_client, question)
+    assert body["answer"]["category"] == "support"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id"),
+    [
+        ("엘에이 코트라 사무실 연락처", "kotra-los-angeles"),
+        ("멕시코씨티 코트라 사무실 어디있어요", "kotra-mexico-city"),
+        ("호찌민 무역관", "kotra-ho-chi-minh-city"),
+    ],
+)
+def test_an_office_named_by_another_spelling_of_its_city_is_found(
+    shipped_client: TestClient, question: str, article_id: str
+) -> None:
+    body = ask(shipped_client, question)
+    assert body["answered"] is True
+    answer = body["answer"]
+    assert isinstance(answer, dict) and answer["article_id"] == article_id
+    assert [c["article_id"] for c in answer["offices"]][:1] == [article_id]

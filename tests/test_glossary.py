@@ -44,3 +44,21 @@ def test_entries_whose_terms_analyze_alike_are_dropped() -> None:
     # "232조", "Section 232" and "s.232" all become the token "sec232": nothing to expand.
     assert len(Glossary([("232조", "Section 232", "s.232")], default_analyzer())) == 0
     assert len(glossary()) == 3
+
+
+def test_equivalents_pair_the_typed_term_with_the_other_terms() -> None:
+    a = default_analyzer()
+    found = glossary().equivalents(a.analyze("무역관 주소"))
+    assert found == [
+        (frozenset(a.analyze("무역관")), [frozenset(a.analyze("trade office")), frozenset({"kbc"})])
+    ]
+    assert glossary().equivalents(a.analyze("날씨")) == []
+
+
+def test_a_term_no_article_uses_is_respelled_as_one_they_do() -> None:
+    a = default_analyzer()
+    g = glossary()
+    indexed = frozenset(a.analyze("무역관 관세"))
+    assert g.respell("kbc", indexed) == ["무역관"]
+    assert g.respell("날씨", indexed) is None
+    assert g.respell("kbc", frozenset()) is None  # no other term is indexed either

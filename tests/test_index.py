@@ -123,3 +123,38 @@ def test_korean_typo_one_syllable_off_a_single_known_word_is_corrected() -> None
     assert correct_hangul("무역곤", shapes, df) == "무역관"
     assert correct_hangul("관제", shapes, df) == "관제"  # 관세 and 관계 are both common
     assert correct_hangul("팔찌", shapes, df) == "팔찌"
+
+
+def test_spelling_ties_go_to_the_word_more_passages_use() -> None:
+    from helpdesk.index import correct_spelling
+
+    vocabulary = ["tarif", "tariff"]  # "tarif" is Snowball's stem of the rare "tariffed"
+    assert correct_spelling("tarrif", vocabulary) == "tarif"
+    assert correct_spelling("tarrif", vocabulary, df={"tarif": 2, "tariff": 300}) == "tariff"
+
+
+def test_long_unknown_korean_compound_splits_into_known_words() -> None:
+    from helpdesk.index import split_hangul
+
+    known = frozenset({"관세", "대응", "바우처", "수출"})
+    shapes: dict[tuple[int, int, str], list[str]] = {}
+    for word in known:
+        for i in range(len(word)):
+            shapes.setdefault((len(word), i, word[:i] + "_" + word[i + 1 :]), []).append(word)
+    df = {"관세": 300, "대응": 50, "바우처": 40, "수출": 200}
+    assert split_hangul("관세대응바우처", known, shapes, df) == ["관세", "대응", "바우처"]
+    assert split_hangul("관세대응바우쳐", known, shapes, df) == ["관세", "대응", "바우처"]
+    assert split_hangul("김치찌개맛집", known, shapes, df) is None
+    assert split_hangul("관세", known, shapes, df) is None  # too short to be a compound
+
+
+def test_glossary_synonym_in_the_passage_counts_as_covered(kb_dir: Path, tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(kb_dir, kb)
+    (kb / "glossary.yaml").write_text("- [알루미늄, aluminum, aluminium]\n", encoding="utf-8")
+    index = SearchIndex(load_knowledge_base(kb), default_analyzer())
+    british = index.search("aluminium tariff", "en")
+    american = index.search("aluminum tariff", "en")
+    assert british.hits[0].passage.article_id == american.hits[0].passage.article_id
+    assert british.hits[0].coverage == pytest.approx(american.hits[0].coverage)
+    assert british.hits[0].coverage == 1.0
