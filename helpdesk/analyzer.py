@@ -30,6 +30,9 @@ _DATE = re.compile(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b")
 _SECTION = re.compile(r"(?:\bsection|\bsec\.?|\bs\.)\s*(\d{3})\b|\b(\d{3})\s*조(?!\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로|pct\b|percent\b)")
 _HS = re.compile(r"\b(\d{4})(?:\.(\d{2}))(?:\.(\d{2,4}))?\b|\b(\d{4})(\d{2})(\d{2,4})?\b")
+# What a pulled-out special token leaves behind: a number, so that Korean analysis still
+# reads the particle after it as a particle ("15%로" -> 0000 + 로), then dropped.
+_PLACEHOLDER = "0000"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9]*(?:['’][a-z]+)?")
 
@@ -156,22 +159,22 @@ class Analyzer:
         def date(m: re.Match[str]) -> str:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
             tokens.append(f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else ""))
-            return " "
+            return _PLACEHOLDER
 
         def section(m: re.Match[str]) -> str:
             tokens.append(f"sec{m.group(1) or m.group(2)}")
-            return " "
+            return _PLACEHOLDER
 
         def percent(m: re.Match[str]) -> str:
             tokens.append(f"{m.group(1)}%")
-            return " "
+            return _PLACEHOLDER
 
         def hs(m: re.Match[str]) -> str:
             groups = [g for g in m.groups() if g]
             tokens.append(groups[0])  # the heading, e.g. 8703
             if len(groups) > 1:
                 tokens.append("".join(groups[:2]))  # the subheading, e.g. 870323
-            return " "
+            return _PLACEHOLDER
 
         text = _DATE.sub(date, text)
         text = _SECTION.sub(section, text)
@@ -211,7 +214,8 @@ class Analyzer:
 
     def _korean(self, text: str, predicates: set[str] | None = None) -> list[str]:
         if self._korean_mode == "bigrams":
-            return self._bigrams(text) + self._english(text) + _NUMBER.findall(text)
+            numbers = [n for n in _NUMBER.findall(text) if n != _PLACEHOLDER]
+            return self._bigrams(text) + self._english(text) + numbers
         out: list[str] = self._bigrams(text) if self._korean_mode == "both" else []
         for token in self._morphemes(text):
             tag = token.tag.split("-")[0]
@@ -223,6 +227,8 @@ class Analyzer:
                 predicates.add(token.form)
             if tag == "SL":
                 out.extend(self._english(token.form.lower()))
+            elif token.form == _PLACEHOLDER:
+                continue
             elif tag in ("SN", "W_SERIAL"):
                 out.append(token.form.replace(",", ""))
             else:
@@ -240,7 +246,7 @@ class Analyzer:
             tokens.extend(self._korean(rest, predicates))
         else:
             tokens.extend(self._english(rest))
-            tokens.extend(n.replace(",", "") for n in _NUMBER.findall(rest))
+            tokens.extend(n.replace(",", "") for n in _NUMBER.findall(rest) if n != _PLACEHOLDER)
         return tokens
 
 

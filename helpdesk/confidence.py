@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import math
 
-W_COVERAGE = 1.49
-W_SCORE = 0.65
-W_MARGIN = 0.06
-W_WORDS = 2.59
-W_MISSED = 0.96
-BIAS = -2.67
+W_COVERAGE = 1.52
+W_SCORE = 0.68
+W_MARGIN = 0.13
+W_WORDS = 2.66
+W_MISSED = 1.04
+BIAS = -2.68
 
 
 def saturation(score: float, k: float = 12.0) -> float:

@@ -110,38 +110,41 @@ def split_hangul(
     by_shape: dict[tuple[int, int, str], list[str]],
     df: Mapping[str, int],
 ) -> list[str] | None:
-    """Known words that a long unknown Korean compound is made of, or None.
+    """The words a long unknown Korean compound is made of, or None.
 
-    "관세대응바우쳐" (typed without spaces, with a typo) -> 관세, 대응, 바우처. Each
-    piece is two syllables or more and is a known word or one ``correct_hangul``
-    fixes; the split with the fewest corrections, then the fewest pieces, wins.
+    "관세대응바우쳐" (typed without spaces, with a typo) -> 관세, 대응, 바우처;
+    "덤프트럭" -> 덤프, 트럭. Each piece is two syllables or more and is a known word,
+    a word ``correct_hangul`` fixes, or (once) a word the knowledge base does not
+    know, usually the modifier of a known head noun. The split with the fewest
+    unknown or corrected pieces wins, then a correction over an unknown word, then
+    the fewest pieces.
     """
     if len(token) < 4 or not _HANGUL_RUN.match(token):
         return None
-    # best[i]: (corrections, pieces, words) for token[:i]
-    best: list[tuple[int, int, list[str]] | None] = [None] * (len(token) + 1)
-    best[0] = (0, 0, [])
+    # best[i]: (unknown or corrected pieces, pieces, unknown pieces, words) for token[:i]
+    best: list[tuple[int, int, int, list[str]] | None] = [None] * (len(token) + 1)
+    best[0] = (0, 0, 0, [])
     for end in range(2, len(token) + 1):
         for start in range(0, end - 1):
             before = best[start]
-            if before is None:
+            if before is None or end - start == len(token):
                 continue
             piece = token[start:end]
-            if piece in known:
-                word, fixes = piece, 0
-            else:
-                word = correct_hangul(piece, by_shape, df)
-                if word == piece:
-                    continue
-                fixes = 1
-            option = (before[0] + fixes, before[1] + 1, [*before[2], word])
+            word = piece if piece in known else correct_hangul(piece, by_shape, df)
+            unknown = word not in known
+            option = (before[0] + (word != piece or unknown), before[1] + 1,
+                      before[2] + unknown, [*before[3], word])  # fmt: skip
             current = best[end]
-            if current is None or option[:2] < current[:2]:
+            if current is None or (option[0], option[2], option[1]) < (
+                current[0],
+                current[2],
+                current[1],
+            ):
                 best[end] = option
     found = best[len(token)]
     if found is None or found[1] < 2 or found[0] > 1:
         return None
-    return found[2]
+    return found[3]
 
 
 @dataclass(frozen=True)

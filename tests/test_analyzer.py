@@ -124,3 +124,7 @@ def test_korean_verb_stems_are_reported_as_predicates() -> None:
     tokens = default_analyzer().analyze("덤프트럭 미국에 팔면 관세 깎아주나요", predicates)
     assert {"팔", "깎"} <= predicates
     assert "관세" in tokens and "관세" not in predicates
+
+
+def test_a_particle_after_a_percentage_is_still_a_particle() -> None:
+    assert default_analyzer().analyze("15%로 깎아주나요") == ["15%", "깎"]

@@ -158,3 +158,12 @@ def test_glossary_synonym_in_the_passage_counts_as_covered(kb_dir: Path, tmp_pat
     assert british.hits[0].passage.article_id == american.hits[0].passage.article_id
     assert british.hits[0].coverage == pytest.approx(american.hits[0].coverage)
     assert british.hits[0].coverage == 1.0
+
+
+def test_a_compound_with_one_unknown_modifier_splits_off_its_known_head() -> None:
+    from helpdesk.index import split_hangul
+
+    known = frozenset({"트럭", "강판"})
+    shapes: dict[tuple[int, int, str], list[str]] = {}
+    assert split_hangul("덤프트럭", known, shapes, {}) == ["덤프", "트럭"]
+    assert split_hangul("덤프덤프", known, shapes, {}) is None  # nothing known in it
