@@ -24,6 +24,21 @@ class Glossary:
             analyzed = [seq for seq in analyzed if seq]
             if len(analyzed) > 1:
                 self.entries.append(analyzed)
+        # Every term under its first token, so a query only tries terms it could contain.
+        self._by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for n, entry in enumerate(self.entries):
+            for seq in entry:
+                self._by_first.setdefault(seq[0], []).append((n, seq))
+
+    def _mentioned(self, tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
+        """(entry number, term) for every term the query contains, in entry order."""
+        found = {
+            (n, seq)
+            for token in set(tokens)
+            for n, seq in self._by_first.get(token, ())
+            if contains_sequence(tokens, seq)
+        }
+        return sorted(found, key=lambda item: (item[0], self.entries[item[0]].index(item[1])))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -32,13 +47,12 @@ class Glossary:
         """Tokens to add to the query: the other terms of every entry the query mentions."""
         present = set(tokens)
         extra: list[str] = []
-        for entry in self.entries:
-            if any(contains_sequence(tokens, seq) for seq in entry):
-                for seq in entry:
-                    for token in seq:
-                        if token not in present:
-                            present.add(token)
-                            extra.append(token)
+        for n in dict.fromkeys(n for n, _ in self._mentioned(tokens)):
+            for seq in self.entries[n]:
+                for token in seq:
+                    if token not in present:
+                        present.add(token)
+                        extra.append(token)
         return extra
 
     def equivalents(
@@ -50,13 +64,10 @@ class Glossary:
         asker meant: "멕시코씨티" is found where a passage says "멕시코시티" or
         "mexico city", "aluminium" where it says "aluminum".
         """
-        found = []
-        for entry in self.entries:
-            for seq in entry:
-                if contains_sequence(tokens, seq):
-                    others = [frozenset(other) for other in entry if other != seq]
-                    found.append((frozenset(seq), others))
-        return found
+        return [
+            (frozenset(seq), [frozenset(other) for other in self.entries[n] if other != seq])
+            for n, seq in self._mentioned(tokens)
+        ]
 
     def respell(self, token: str, indexed: frozenset[str]) -> list[str] | None:
         """The tokens of another term for ``token`` that the indexed text uses, or None.
@@ -66,9 +77,10 @@ class Glossary:
         in the same script first.
         """
         hangul = _is_hangul(token)
-        for entry in self.entries:
-            if (token,) not in entry:
+        for n, seq in self._by_first.get(token, ()):
+            if seq != (token,):
                 continue
+            entry = self.entries[n]
             others = [seq for seq in entry if seq != (token,) and all(t in indexed for t in seq)]
             others.sort(key=lambda seq: _is_hangul(seq[0]) != hangul)
             if others:

@@ -207,31 +207,46 @@ class _LangIndex:
     def coverage(
         self,
         query: frozenset[str],
-        i: int,
-        extra: frozenset[str] | None = None,
         guessed: frozenset[str] = frozenset(),
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
         light: frozenset[str] = frozenset(),
-    ) -> float:
-        """IDF-weighted share of the query's tokens that passage ``i`` holds.
+    ) -> Coverage:
+        """How much of ``query`` each passage holds; the weights are worked out once."""
+        weights = {t: self.idf(t) * (LIGHT_WEIGHT if t in light else 1.0) for t in query}
+        return Coverage(self.token_sets, weights, guessed, equivalents)
 
-        Words the knowledge base never uses ("팔찌", "recipe") weigh the most, so a
-        question that shares only a common word with an article scores low. A
-        spelling correction (``guessed``) is a guess, so it counts half when held.
-        """
 
-        def weight(t: str) -> float:
-            return self.idf(t) * (LIGHT_WEIGHT if t in light else 1.0)
+class Coverage:
+    """IDF-weighted share of a query's tokens that a passage holds.
 
-        total = sum(weight(t) for t in query)
-        if total <= 0:
+    Words the knowledge base never uses ("팔찌", "recipe") weigh the most, so a
+    question that shares only a common word with an article scores low. A spelling
+    correction (``guessed``) is a guess, so it counts half when held; a typed glossary
+    term counts as held where the passage holds another term of its entry.
+    """
+
+    def __init__(
+        self,
+        token_sets: list[frozenset[str]],
+        weights: dict[str, float],
+        guessed: frozenset[str],
+        equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]],
+    ) -> None:
+        self._token_sets = token_sets
+        self._total = sum(weights.values())
+        self._found = {t: (GUESS_WEIGHT if t in guessed else 1.0) * w for t, w in weights.items()}
+        self._query = frozenset(weights)
+        self._equivalents = [(term & self._query, others) for term, others in equivalents]
+
+    def __call__(self, i: int, extra: frozenset[str] | None = None) -> float:
+        if self._total <= 0:
             return 0.0
-        held = self.token_sets[i] | extra if extra else self.token_sets[i]
-        for term, others in equivalents:
-            if any(other <= held for other in others):
-                held = held | term
-        found = sum((GUESS_WEIGHT if t in guessed else 1.0) * weight(t) for t in query & held)
-        return found / total
+        held = self._token_sets[i] | extra if extra else self._token_sets[i]
+        found = self._query & held
+        for term, others in self._equivalents:
+            if not term <= found and any(other <= held for other in others):
+                found = found | term
+        return sum(self._found[t] for t in found) / self._total
 
 
 class Search(NamedTuple):
@@ -387,17 +402,8 @@ class SearchIndex:
             for i in {int(i) for i in np.flatnonzero(scores > 0)} | set(matches)
             if self._allowed(index.metas[i], category, country)
         ]
-        coverage = {
-            i: index.coverage(
-                query,
-                i,
-                extra=code_tokens if i in matches else None,
-                guessed=guessed,
-                equivalents=equivalents,
-                light=light,
-            )
-            for i in candidates
-        }
+        covers = index.coverage(query, guessed=guessed, equivalents=equivalents, light=light)
+        coverage = {i: covers(i, code_tokens if i in matches else None) for i in candidates}
         if not placed:
             for i in candidates:
                 if index.metas[i].category == "office":
