@@ -26,8 +26,8 @@ class Glossary:
                 self.entries.append(analyzed)
         # Every term under its first token, so a query only tries terms it could contain.
         self._by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        for n, entry in enumerate(self.entries):
-            for seq in entry:
+        for n, terms in enumerate(self.entries):
+            for seq in terms:
                 self._by_first.setdefault(seq[0], []).append((n, seq))
 
     def _mentioned(self, tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
