@@ -65,6 +65,11 @@ _CONTENT = re.compile(r"[\uac00-\ud7a3a-z0-9]")
 # Words Snowball stems apart from their family: "tariffed" -> "tarif", not "tariff".
 STEM_EXCEPTIONS = {"tariffed": "tariff", "tariffing": "tariff"}
 
+# Phrases that only say "now" or frame the question ("what happened to ...").
+_ENGLISH_FILLER = re.compile(
+    r"\b(?:these days|right now|at the moment|as of now|what happened|what's happening)\b"
+)
+
 ENGLISH_STOPWORDS = frozenset(
     """a about above after again all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from
@@ -184,7 +189,7 @@ class Analyzer:
 
     def _english(self, text: str) -> list[str]:
         out = []
-        for word in _LATIN_WORD.findall(text):
+        for word in _LATIN_WORD.findall(_ENGLISH_FILLER.sub(" ", text)):
             word = word.replace("’", "'").split("'")[0]
             if len(word) > 1 and word not in ENGLISH_STOPWORDS:
                 out.append(self.stem(word))

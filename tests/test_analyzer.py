@@ -128,3 +128,9 @@ def test_korean_verb_stems_are_reported_as_predicates() -> None:
 
 def test_a_particle_after_a_percentage_is_still_a_particle() -> None:
     assert default_analyzer().analyze("15%로 깎아주나요") == ["15%", "깎"]
+
+
+def test_english_framing_phrases_are_dropped() -> None:
+    a = default_analyzer()
+    assert a.analyze("who runs kotra these days") == a.analyze("who runs kotra")
+    assert a.analyze("what happened to the steel quota") == a.analyze("steel quota")
