@@ -64,6 +64,8 @@ STALE_WARNINGS: dict[Lang, str] = {
     ),
 }
 HS_MATCH_COVERAGE = 0.75
+# The countries nearly every article is set in: naming them says nothing about which.
+SETTING_COUNTRIES = frozenset({"KR", "US"})
 MAX_FOLLOW_UPS = 3
 MAX_OFFICE_CARDS = 6
 FOLLOW_UP_MARKERS = re.compile(
@@ -120,7 +122,11 @@ def judge(search: Search) -> float:
         return 0.0
     top = hits[0]
     coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
-    return confidence(top.score, runner_up_score(hits), coverage, len(set(search.tokens)))
+    named = set(search.countries) - SETTING_COUNTRIES
+    elsewhere = len(named - set(top.countries)) / len(named) if named else 0.0
+    return confidence(
+        top.score, runner_up_score(hits), coverage, len(set(search.tokens)), elsewhere
+    )
 
 
 def _result(index: SearchIndex, hit: Hit, tokens: list[str]) -> Result:

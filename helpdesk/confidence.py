@@ -2,7 +2,8 @@
 
 confidence = logistic(w_cov * coverage + w_abs * saturation(score)
                       + w_margin * margin(score, runner_up)
-                      + w_words * log(1 + matched) - w_missed * log(1 + missed) + bias)
+                      + w_words * log(1 + matched) - w_missed * log(1 + missed)
+                      - w_country * elsewhere + bias)
 
 - coverage: IDF-weighted share of the query's distinct tokens found in the best passage;
 - saturation: s / (s + k), squashing the unbounded BM25 score into 0..1;
@@ -16,20 +17,21 @@ confidence = logistic(w_cov * coverage + w_abs * saturation(score)
 
 The weights are a logistic regression fitted on the dev split of the evaluation set
 (in-scope against out-of-scope questions, docs/retrieval.md), with the bias moved so
-that 0.5 is the answer threshold that rejects at least 95% of the dev split's
-out-of-scope questions.
+that 0.5 is the answer threshold that balances out-of-scope rejection and false
+fallback on the dev split (docs/retrieval.md).
 """
 
 from __future__ import annotations
 
 import math
 
-W_COVERAGE = 1.52
-W_SCORE = 0.68
-W_MARGIN = 0.13
-W_WORDS = 2.66
-W_MISSED = 1.04
-BIAS = -2.68
+W_COVERAGE = 1.40
+W_SCORE = 0.71
+W_MARGIN = 0.22
+W_WORDS = 2.64
+W_MISSED = 0.875
+W_COUNTRY = 0.54
+BIAS = -3.06
 
 
 def saturation(score: float, k: float = 12.0) -> float:
@@ -44,7 +46,9 @@ def margin(score: float, runner_up: float) -> float:
     return max(0.0, min(1.0, (score - runner_up) / score))
 
 
-def confidence(score: float, runner_up: float, coverage: float, terms: int) -> float:
+def confidence(
+    score: float, runner_up: float, coverage: float, terms: int, elsewhere: float = 0.0
+) -> float:
     """A 0..1 confidence for the best hit of a query of ``terms`` distinct tokens."""
     if score <= 0 or terms <= 0:
         return 0.0
@@ -54,6 +58,7 @@ def confidence(score: float, runner_up: float, coverage: float, terms: int) -> f
         + W_MARGIN * margin(score, runner_up)
         + W_WORDS * math.log1p(coverage * terms)
         - W_MISSED * math.log1p((1.0 - coverage) * terms)
+        - W_COUNTRY * elsewhere
         + BIAS
     )
     return round(1.0 / (1.0 + math.exp(-z)), 4)

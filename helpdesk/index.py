@@ -76,12 +76,24 @@ _HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
 _HANGUL_RUN = re.compile(r"^[\uac00-\ud7a3]+$")
 
 
+def _jamo_distance(a: str, b: str) -> int:
+    """How many of the initial, medial and final letters of two Hangul syllables differ."""
+    x, y = ord(a) - 0xAC00, ord(b) - 0xAC00
+    return sum(
+        p != q
+        for p, q in zip(
+            (x // 588, x % 588 // 28, x % 28), (y // 588, y % 588 // 28, y % 28), strict=True
+        )
+    )
+
+
 def correct_hangul(
     token: str, by_shape: dict[tuple[int, int, str], list[str]], df: Mapping[str, int]
 ) -> str:
     """A Korean word the knowledge base never uses, one syllable off a word it does use.
 
-    "철광" -> "철강". ``by_shape`` maps (length, position, word with that syllable
+    "철광" -> "철강": the syllables differ in one letter (ㅘ for ㅏ), as a slip of the
+    keyboard does; "보복" is not taken for "보도" (복 and 도 differ in two). ``by_shape`` maps (length, position, word with that syllable
     blanked) to known words and ``df`` counts the passages each word is in. The
     typo is corrected only to a clear favourite: a neighbour used in at least
     twice as many passages as any other, so a word with several equal neighbours
@@ -94,6 +106,7 @@ def correct_hangul(
             word
             for i in range(len(token))
             for word in by_shape.get((len(token), i, token[:i] + "_" + token[i + 1 :]), [])
+            if _jamo_distance(token[i], word[i]) <= 1
         },
         key=lambda w: (-df.get(w, 0), w),
     )
@@ -156,6 +169,7 @@ class Hit:
     rank: float  # what the order is by: the score plus glossary, context and country boosts
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
     hs_match: str | None = None  # the article's HS code that matched a code in the question
+    countries: frozenset[str] = frozenset()  # the countries the passage's article is about
 
 
 def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
@@ -416,6 +430,7 @@ class SearchIndex:
                 float(scores[i]),
                 coverage[i],
                 matches.get(i),
+                index.countries[i],
             )
             for i in candidates[:limit]
         ]

@@ -241,7 +241,7 @@ def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
 ) -> None:
     body = ask(shipped_client, question)
     assert body["answered"] is False
-    assert len(body["fallback"]["articles"]) >= 1  # type: ignore[index]
+    assert body["answer"] is None and body["fallback"] is not None
 
 
 def test_a_long_everyday_question_is_answered(shipped_client: TestClient) -> None:

@@ -121,7 +121,9 @@ def test_korean_typo_one_syllable_off_a_single_known_word_is_corrected() -> None
     df = {"철강": 40, "관세": 300, "관계": 200, "무역관": 90}
     assert correct_hangul("철광", shapes, df) == "철강"
     assert correct_hangul("무역곤", shapes, df) == "무역관"
-    assert correct_hangul("관제", shapes, df) == "관제"  # 관세 and 관계 are both common
+    assert correct_hangul("관게", shapes, df) == "관게"  # 관세 and 관계 are both common
+    assert correct_hangul("관제", shapes, df) == "관세"  # 관계 is two letters off (ㅈ,ㅔ / ㄱ,ㅖ)
+    assert correct_hangul("철북", shapes, df) == "철북"  # 북 and 강 differ in every letter
     assert correct_hangul("팔찌", shapes, df) == "팔찌"
 
 
