@@ -93,8 +93,9 @@ def correct_hangul(
     """A Korean word the knowledge base never uses, one syllable off a word it does use.
 
     "철광" -> "철강": the syllables differ in one letter (ㅘ for ㅏ), as a slip of the
-    keyboard does; "보복" is not taken for "보도" (복 and 도 differ in two). ``by_shape`` maps (length, position, word with that syllable
-    blanked) to known words and ``df`` counts the passages each word is in. The
+    keyboard does; "보복" is not taken for "보도" (복 and 도 differ in two).
+    ``by_shape`` maps (length, position, word with that syllable blanked) to known
+    words and ``df`` counts the passages each word is in. The
     typo is corrected only to a clear favourite: a neighbour used in at least
     twice as many passages as any other, so a word with several equal neighbours
     stays as typed.
