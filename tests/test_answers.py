@@ -22,6 +22,15 @@ def ask(client: TestClient, question: str, **extra: object) -> dict[str, object]
     return body
 
 
+def answer_to(client: TestClient, question: str) -> dict[str, object]:
+    """The answer to ``question``, which must be answered."""
+    body = ask(client, question)
+    assert body["answered"] is True, body
+    answer = body["answer"]
+    assert isinstance(answer, dict)
+    return answer
+
+
 def session() -> str:
     return "test-" + uuid.uuid4().hex[:12]
 
@@ -227,9 +236,7 @@ def test_fallback_carries_the_contact_closest_articles_and_handoff(
 def test_a_single_keyword_the_knowledge_base_holds_is_answered(
     shipped_client: TestClient, question: str, article_id: str
 ) -> None:
-    body = ask(shipped_client, question)
-    assert body["answered"] is True
-    assert body["answer"]["article_id"] == article_id  # type: ignore[index]
+    assert answer_to(shipped_client, question)["article_id"] == article_id
 
 
 @pytest.mark.parametrize(
@@ -245,17 +252,15 @@ def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
 
 
 def test_a_long_everyday_question_is_answered(shipped_client: TestClient) -> None:
-    body = ask(shipped_client, "냉연강판 미국 수출하는데 Section232 관세 아직도 50%에요??")
-    assert body["answered"] is True
-    assert body["answer"]["article_id"] == "steel-aluminum-232"  # type: ignore[index]
+    question = "냉연강판 미국 수출하는데 Section232 관세 아직도 50%에요??"
+    assert answer_to(shipped_client, question)["article_id"] == "steel-aluminum-232"
 
 
 @pytest.mark.parametrize("question", ["kotra phone number", "open trade office kotra"])
 def test_without_a_place_general_articles_come_before_single_offices(
     shipped_client: TestClient, question: str
 ) -> None:
-    body = ask(shipped_client, question)
-    assert body["answer"]["category"] == "support"  # type: ignore[index]
+    assert answer_to(shipped_client, question)["category"] == "support"
 
 
 @pytest.mark.parametrize(
@@ -269,8 +274,7 @@ def test_without_a_place_general_articles_come_before_single_offices(
 def test_an_office_named_by_another_spelling_of_its_city_is_found(
     shipped_client: TestClient, question: str, article_id: str
 ) -> None:
-    body = ask(shipped_client, question)
-    assert body["answered"] is True
-    answer = body["answer"]
-    assert isinstance(answer, dict) and answer["article_id"] == article_id
-    assert [c["article_id"] for c in answer["offices"]][:1] == [article_id]
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == article_id
+    offices = answer["offices"]
+    assert isinstance(offices, list) and offices[0]["article_id"] == article_id
