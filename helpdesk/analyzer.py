@@ -79,7 +79,8 @@ ENGLISH_STOPWORDS = frozenset(
     those through to too under until up very was we were what when where which while who whom
     why will with would you your yours please tell know want need get got hi hello thanks
     whats hows wheres whos whens im ive dont doesnt really actually something anything
-    thing things stuff also ok okay pls plz thx u ur r currently nowadays today""".split()
+    thing things stuff also ok okay pls plz thx u ur r currently nowadays today
+    heard hear said says told think thinking wonder wondering guess""".split()
 )
 
 
