@@ -57,6 +57,8 @@ KOREAN_STOPWORDS = frozenset(
         ("임", "NNG"), ("말", "NNG"), ("맞", "VV"), ("물어보", "VV"), ("가르치", "VV"),
         # "now" words: every article is dated, so they add nothing to the match
         ("올해", "NNG"), ("금년", "NNG"), ("요즘", "NNG"), ("요새", "NNG"), ("현재", "NNG"),
+        # people trying the widget out
+        ("테스트", "NNG"), ("테스트", "NNP"),
     }
 )  # fmt: skip
 # A token needs a Hangul syllable, a Latin letter or a digit: "ㅋㅋㅋ" and "ㅠㅠ" are chat.
@@ -65,6 +67,8 @@ _CONTENT = re.compile(r"[\uac00-\ud7a3a-z0-9]")
 # Words Snowball stems apart from their family: "tariffed" -> "tarif", not "tariff".
 STEM_EXCEPTIONS = {"tariffed": "tariff", "tariffing": "tariff"}
 
+# Thanks in Korean: 감사 alone is also "audit", so the whole phrase goes, not the noun.
+_KOREAN_THANKS = re.compile(r"(?:감사|고맙)(?:합니다|해요|드립니다|습니다)|고마워요?")
 # Phrases that only say "now" or frame the question ("what happened to ...").
 _ENGLISH_FILLER = re.compile(
     r"\b(?:these days|right now|at the moment|as of now|what happened|what's happening)\b"
@@ -80,7 +84,7 @@ ENGLISH_STOPWORDS = frozenset(
     why will with would you your yours please tell know want need get got hi hello thanks
     whats hows wheres whos whens im ive dont doesnt really actually something anything
     thing things stuff also ok okay pls plz thx u ur r currently nowadays today
-    heard hear said says told think thinking wonder wondering guess""".split()
+    heard hear said says told think thinking wonder wondering guess test testing""".split()
 )
 
 
@@ -219,6 +223,7 @@ class Analyzer:
         return out
 
     def _korean(self, text: str, predicates: set[str] | None = None) -> list[str]:
+        text = _KOREAN_THANKS.sub(" ", text)
         if self._korean_mode == "bigrams":
             numbers = [n for n in _NUMBER.findall(text) if n != _PLACEHOLDER]
             return self._bigrams(text) + self._english(text) + numbers

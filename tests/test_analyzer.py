@@ -135,3 +135,16 @@ def test_english_framing_phrases_are_dropped() -> None:
     a = default_analyzer()
     assert a.analyze("who runs kotra these days") == a.analyze("who runs kotra")
     assert a.analyze("what happened to the steel quota") == a.analyze("steel quota")
+
+
+@pytest.mark.parametrize(
+    "text", ["감사합니다", "고마워요", "테스트", "test", "ㅁㄴㅇㄹ ㅋㅋㅋ 테스트중"]
+)
+def test_thanks_and_widget_tests_carry_no_search_words(text: str) -> None:
+    assert default_analyzer().analyze(text) == []
+
+
+def test_the_audit_noun_survives_while_thanks_go() -> None:
+    a = default_analyzer()
+    assert "감사" in a.analyze("국정감사에서 관세")
+    assert a.analyze("답변 고마워요 철강 관세는요?") == ["답변", "철강", "관세"]
