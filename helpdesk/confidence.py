@@ -31,7 +31,7 @@ W_MARGIN = 0.22
 W_WORDS = 2.64
 W_MISSED = 0.875
 W_COUNTRY = 0.54
-BIAS = -3.06
+BIAS = -2.98
 
 
 def saturation(score: float, k: float = 12.0) -> float:
