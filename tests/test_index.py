@@ -101,55 +101,6 @@ def test_reload_swaps_in_a_new_index_and_keeps_the_old_one_on_failure(
     assert holder.index is second
 
 
-def test_english_typos_are_corrected_to_a_known_word() -> None:
-    from helpdesk.index import correct_spelling
-
-    vocabulary = ["tariff", "shenzhen", "aluminum", "steel"]
-    assert correct_spelling("tarrif", vocabulary) == "tariff"
-    assert correct_spelling("shenzen", vocabulary) == "shenzhen"
-    assert correct_spelling("lounge", vocabulary) == "lounge"
-    assert correct_spelling("stel", vocabulary) == "stel"  # too short to guess
-
-
-def test_korean_typo_one_syllable_off_a_single_known_word_is_corrected() -> None:
-    from helpdesk.index import correct_hangul
-
-    shapes: dict[tuple[int, int, str], list[str]] = {}
-    for word in ["철강", "관세", "관계", "무역관"]:
-        for i in range(len(word)):
-            shapes.setdefault((len(word), i, word[:i] + "_" + word[i + 1 :]), []).append(word)
-    df = {"철강": 40, "관세": 300, "관계": 200, "무역관": 90}
-    assert correct_hangul("철광", shapes, df) == "철강"
-    assert correct_hangul("무역곤", shapes, df) == "무역관"
-    assert correct_hangul("관게", shapes, df) == "관게"  # 관세 and 관계 are both common
-    assert correct_hangul("관제", shapes, df) == "관세"  # 관계 is two letters off (ㅈ,ㅔ / ㄱ,ㅖ)
-    assert correct_hangul("철북", shapes, df) == "철북"  # 북 and 강 differ in every letter
-    assert correct_hangul("팔찌", shapes, df) == "팔찌"
-
-
-def test_spelling_ties_go_to_the_word_more_passages_use() -> None:
-    from helpdesk.index import correct_spelling
-
-    vocabulary = ["tarif", "tariff"]  # "tarif" is Snowball's stem of the rare "tariffed"
-    assert correct_spelling("tarrif", vocabulary) == "tarif"
-    assert correct_spelling("tarrif", vocabulary, df={"tarif": 2, "tariff": 300}) == "tariff"
-
-
-def test_long_unknown_korean_compound_splits_into_known_words() -> None:
-    from helpdesk.index import split_hangul
-
-    known = frozenset({"관세", "대응", "바우처", "수출"})
-    shapes: dict[tuple[int, int, str], list[str]] = {}
-    for word in known:
-        for i in range(len(word)):
-            shapes.setdefault((len(word), i, word[:i] + "_" + word[i + 1 :]), []).append(word)
-    df = {"관세": 300, "대응": 50, "바우처": 40, "수출": 200}
-    assert split_hangul("관세대응바우처", known, shapes, df) == ["관세", "대응", "바우처"]
-    assert split_hangul("관세대응바우쳐", known, shapes, df) == ["관세", "대응", "바우처"]
-    assert split_hangul("김치찌개맛집", known, shapes, df) is None
-    assert split_hangul("관세", known, shapes, df) is None  # too short to be a compound
-
-
 def test_glossary_synonym_in_the_passage_counts_as_covered(kb_dir: Path, tmp_path: Path) -> None:
     kb = tmp_path / "kb"
     shutil.copytree(kb_dir, kb)
@@ -160,12 +111,3 @@ def test_glossary_synonym_in_the_passage_counts_as_covered(kb_dir: Path, tmp_pat
     assert british.hits[0].passage.article_id == american.hits[0].passage.article_id
     assert british.hits[0].coverage == pytest.approx(american.hits[0].coverage)
     assert british.hits[0].coverage == 1.0
-
-
-def test_a_compound_with_one_unknown_modifier_splits_off_its_known_head() -> None:
-    from helpdesk.index import split_hangul
-
-    known = frozenset({"트럭", "강판"})
-    shapes: dict[tuple[int, int, str], list[str]] = {}
-    assert split_hangul("덤프트럭", known, shapes, {}) == ["덤프", "트럭"]
-    assert split_hangul("덤프덤프", known, shapes, {}) is None  # nothing known in it
