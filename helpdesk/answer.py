@@ -110,7 +110,7 @@ def runner_up_score(hits: list[Hit]) -> float:
     return next((h.score for h in hits[1:] if h.passage.article_id != top), 0.0)
 
 
-def judge(search: Search) -> float:
+def judge(index: SearchIndex, search: Search) -> float:
     """Confidence in the top hit (0 when there is none).
 
     An HS code in the question that the top article is tagged with is strong
@@ -123,7 +123,8 @@ def judge(search: Search) -> float:
     top = hits[0]
     coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
     named = set(search.countries) - SETTING_COUNTRIES
-    elsewhere = len(named - set(top.countries)) / len(named) if named else 0.0
+    about = index.article(top.passage).meta.countries
+    elsewhere = len(named - set(about)) / len(named) if named else 0.0
     return confidence(
         top.score, runner_up_score(hits), coverage, len(set(search.tokens)), elsewhere
     )
@@ -270,7 +271,7 @@ def ask(
         "limit": max(10, request.top_k),
     }
     search = index.search(question, lang, **options)  # type: ignore[arg-type]
-    score = judge(search)
+    score = judge(index, search)
     context = None
     last = (
         sessions.last(request.session_id) if sessions is not None and request.session_id else None
@@ -278,7 +279,7 @@ def ask(
     follow_up = is_follow_up(question)
     if last is not None and (follow_up or score < policy.min_confidence):
         follow = index.search(question, lang, context=last.question, **options)  # type: ignore[arg-type]
-        follow_score = judge(follow)
+        follow_score = judge(index, follow)
         if follow_score >= policy.min_confidence and (follow_up or follow_score > score):
             search, score, context = follow, follow_score, last.question
 

@@ -47,7 +47,6 @@ class Hit:
     rank: float  # what the order is by: the score plus glossary, context and country boosts
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
     hs_match: str | None = None  # the article's HS code that matched a code in the question
-    countries: frozenset[str] = frozenset()  # the countries the passage's article is about
 
 
 def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
@@ -86,6 +85,7 @@ class _LangIndex:
         self.passages = passages
         self.metas = metas  # each passage's article front matter, for filters and boosts
         self.countries = [frozenset(m.countries) for m in metas]
+        self.is_office = np.array([m.category == "office" for m in metas])
         self.token_sets = [frozenset(t) for t in tokens]
         self.bm25 = BM25Okapi(tokens)
         n = len(passages)
@@ -204,7 +204,6 @@ class SearchIndex:
         context: list[str] | None = None,
         boost_countries: list[str] | None = None,
         guessed: frozenset[str] = frozenset(),
-        placed: bool = True,
         boost_articles: list[str] | None = None,
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
         light: frozenset[str] = frozenset(),
@@ -217,7 +216,9 @@ class SearchIndex:
         specific code first), their lead passage included even if no word matched,
         and the code's tokens count as covered. ``context`` tokens (the previous
         question) add to the score at ``CONTEXT_WEIGHT``; ``boost_countries`` lifts
-        articles tagged with those countries by ``COUNTRY_BOOST``.
+        articles tagged with those countries by ``COUNTRY_BOOST`` and ``boost_articles``
+        (offices whose city the question names) by ``CITY_BOOST``. When neither names
+        a place other than Korea, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
         """
         index = self._by_lang.get(lang)
         if index is None or not tokens:
@@ -235,6 +236,8 @@ class SearchIndex:
         if boost_articles:
             named = frozenset(boost_articles)
             scores *= np.array([CITY_BOOST if m.id in named else 1.0 for m in index.metas])
+        if not (set(boost_countries or ()) - {"KR"} or boost_articles):
+            scores[index.is_office] *= PLACELESS_OFFICE_FACTOR
         query = frozenset(tokens)
         matches: dict[int, str] = {}
         if hs_codes:
@@ -250,10 +253,6 @@ class SearchIndex:
         ]
         covers = index.coverage(query, guessed=guessed, equivalents=equivalents, light=light)
         coverage = {i: covers(i, code_tokens if i in matches else None) for i in candidates}
-        if not placed:
-            for i in candidates:
-                if index.metas[i].category == "office":
-                    scores[i] *= PLACELESS_OFFICE_FACTOR
         candidates.sort(key=lambda i: (-len(matches.get(i, "")), -scores[i], i))
         return [
             Hit(
@@ -262,7 +261,6 @@ class SearchIndex:
                 float(scores[i]),
                 coverage[i],
                 matches.get(i),
-                index.countries[i],
             )
             for i in candidates[:limit]
         ]
@@ -312,7 +310,6 @@ class SearchIndex:
                 context=context_tokens,
                 boost_countries=countries,
                 guessed=guessed,
-                placed=bool(set(countries) - {"KR"} or search.office_ids),
                 boost_articles=search.office_ids,
                 equivalents=equivalents,
                 light=frozenset(predicates),
