@@ -225,8 +225,7 @@ class Analyzer:
     def _korean(self, text: str, predicates: set[str] | None = None) -> list[str]:
         text = _KOREAN_THANKS.sub(" ", text)
         if self._korean_mode == "bigrams":
-            numbers = [n for n in _NUMBER.findall(text) if n != _PLACEHOLDER]
-            return self._bigrams(text) + self._english(text) + numbers
+            return self._bigrams(text) + self._english(text) + _NUMBER.findall(text)
         out: list[str] = self._bigrams(text) if self._korean_mode == "both" else []
         for token in self._morphemes(text):
             tag = token.tag.split("-")[0]
@@ -238,8 +237,6 @@ class Analyzer:
                 predicates.add(token.form)
             if tag == "SL":
                 out.extend(self._english(token.form.lower()))
-            elif token.form == _PLACEHOLDER:
-                continue
             elif tag in ("SN", "W_SERIAL"):
                 out.append(token.form.replace(",", ""))
             else:
@@ -254,10 +251,10 @@ class Analyzer:
         """
         tokens, rest = self._special_tokens(normalize(text))
         if _HANGUL_SYLLABLE.search(rest):
-            tokens.extend(self._korean(rest, predicates))
+            words = self._korean(rest, predicates)
         else:
-            tokens.extend(self._english(rest))
-            tokens.extend(n.replace(",", "") for n in _NUMBER.findall(rest) if n != _PLACEHOLDER)
+            words = self._english(rest) + [n.replace(",", "") for n in _NUMBER.findall(rest)]
+        tokens.extend(w for w in words if w != _PLACEHOLDER)  # what special tokens left
         return tokens
 
 
