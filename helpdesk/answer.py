@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import secrets
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from helpdesk.analyzer import detect_lang
@@ -110,24 +111,40 @@ def runner_up_score(hits: list[Hit]) -> float:
     return next((h.score for h in hits[1:] if h.passage.article_id != top), 0.0)
 
 
-def judge(index: SearchIndex, search: Search) -> float:
-    """Confidence in the top hit (0 when there is none).
+class Evidence(NamedTuple):
+    """What the confidence model reads about the best hit (``confidence``'s arguments)."""
+
+    score: float
+    runner_up: float
+    coverage: float
+    terms: int
+    elsewhere: float
+
+
+def evidence(index: SearchIndex, search: Search) -> Evidence | None:
+    """The confidence model's inputs for the top hit, or None when nothing matched.
 
     An HS code in the question that the top article is tagged with is strong
     evidence on its own: product words next to it ("열연강판") often appear in no
-    article, so coverage counts at least ``HS_MATCH_COVERAGE`` then.
+    article, so coverage counts at least ``HS_MATCH_COVERAGE`` then. ``elsewhere``
+    is the share of the countries the question names (other than the setting
+    countries) that the top article is not about.
     """
     hits = search.hits
     if not hits:
-        return 0.0
+        return None
     top = hits[0]
     coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
     named = set(search.countries) - SETTING_COUNTRIES
     about = index.article(top.passage).meta.countries
     elsewhere = len(named - set(about)) / len(named) if named else 0.0
-    return confidence(
-        top.score, runner_up_score(hits), coverage, len(set(search.tokens)), elsewhere
-    )
+    return Evidence(top.score, runner_up_score(hits), coverage, len(set(search.tokens)), elsewhere)
+
+
+def judge(index: SearchIndex, search: Search) -> float:
+    """Confidence in the top hit (0 when there is none)."""
+    found = evidence(index, search)
+    return 0.0 if found is None else confidence(*found)
 
 
 def _result(index: SearchIndex, hit: Hit, tokens: list[str]) -> Result:

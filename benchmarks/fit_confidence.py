@@ -1,0 +1,102 @@
+"""Refit the confidence model's weights on the dev split (never the held-out part).
+
+    .venv/bin/python benchmarks/fit_confidence.py [--questions tests/eval/questions.jsonl]
+
+For every dev question with a hit it takes the inputs the service judges by
+(``helpdesk.answer.evidence``), fits a logistic regression of in scope against out
+of scope (numpy gradient descent, L2 0.01), and prints the weights, five-fold
+cross-validated false fallback at the first threshold with >= 95% rejection, and
+rejection and false fallback per threshold with the bias that would put each
+threshold at 0.5. ``helpdesk/confidence.py`` holds the weights chosen from this
+output (docs/retrieval.md says how).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+import numpy as np
+
+from helpdesk.analyzer import default_analyzer, detect_lang
+from helpdesk.answer import evidence
+from helpdesk.confidence import margin, saturation
+from helpdesk.evaluate import load_questions
+from helpdesk.index import SearchIndex
+from helpdesk.kb import load_knowledge_base
+from helpdesk.settings import Settings
+
+NAMES = ["coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere"]
+
+
+def features(index: SearchIndex, question: str) -> list[float] | None:
+    found = evidence(index, index.search(question, detect_lang(question)))
+    if found is None:
+        return None
+    cov, n = found.coverage, found.terms
+    return [
+        cov,
+        saturation(found.score),
+        margin(found.score, found.runner_up),
+        math.log1p(cov * n),
+        math.log1p((1.0 - cov) * n),
+        found.elsewhere,
+    ]
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 3000) -> np.ndarray:
+    x1 = np.c_[x, np.ones(len(x))]
+    w = np.zeros(x1.shape[1])
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-x1 @ w))
+        w -= 0.5 * (x1.T @ (p - y) / len(y) + l2 * np.r_[w[:-1], 0.0])
+    return w
+
+
+def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    p: np.ndarray = 1.0 / (1.0 + np.exp(-np.c_[x, np.ones(len(x))] @ w))
+    return p
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=Path, default=Path("tests/eval/questions.jsonl"))
+    args = parser.parse_args()
+    settings = Settings()
+    index = SearchIndex(load_knowledge_base(Path(settings.kb_path)), default_analyzer())
+    rows, labels = [], []
+    for q in load_questions(args.questions):
+        if q.split != "dev":
+            continue  # the held-out part is never fitted on
+        row = features(index, q.question)
+        if row is not None:
+            rows.append(row)
+            labels.append(float(q.in_scope))
+    x, y = np.array(rows), np.array(labels)
+    print(f"dev questions with a hit: {len(y)} ({int(y.sum())} in scope)")
+
+    order = np.random.default_rng(0).permutation(len(y))
+    held = np.zeros(len(y))
+    for k in range(5):
+        test = order[k::5]
+        held[test] = predict(fit(x[np.setdiff1d(order, test)], y[np.setdiff1d(order, test)]),
+                             x[test])  # fmt: skip
+    for t in np.linspace(0.05, 0.95, 181):
+        if np.mean(held[y == 0] < t) >= 0.95:
+            print(f"cross-validated: rejection {np.mean(held[y == 0] < t):.3f}, "
+                  f"false fallback {np.mean(held[y == 1] < t):.3f}")  # fmt: skip
+            break
+
+    w = fit(x, y)
+    print("weights: " + ", ".join(f"{n} {v:.3f}" for n, v in zip(NAMES, w, strict=False)))
+    p = predict(w, x)
+    print("threshold  rejection  false_fallback  bias_for_0.5")
+    for t in np.arange(0.60, 0.86, 0.02):
+        bias = w[-1] - math.log(t / (1 - t))
+        print(f"{t:9.2f}  {np.mean(p[y == 0] < t):9.3f}  {np.mean(p[y == 1] < t):14.3f}"
+              f"  {bias:12.3f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
