@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -67,6 +69,8 @@ STALE_WARNINGS: dict[Lang, str] = {
 HS_MATCH_COVERAGE = 0.75
 # The countries nearly every article is set in: naming them says nothing about which.
 SETTING_COUNTRIES = frozenset({"KR", "US"})
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]")
 MAX_FOLLOW_UPS = 3
 MAX_OFFICE_CARDS = 6
 FOLLOW_UP_MARKERS = re.compile(
@@ -103,6 +107,14 @@ def article_url(article_id: str, lang: Lang, anchor: str = "") -> str:
 def is_follow_up(question: str) -> bool:
     """Starts like a follow-up: "그럼 자동차는?", "and in Mexico?", "what about copper?"."""
     return bool(FOLLOW_UP_MARKERS.match(question))
+
+
+def mostly_english(question: str) -> bool:
+    """At least as many words in Latin letters as words in Hangul, and some of each."""
+    words = question.split()
+    latin = sum(bool(LATIN_WORD.search(w)) and not HANGUL_WORD.search(w) for w in words)
+    hangul = sum(bool(HANGUL_WORD.search(w)) for w in words)
+    return 0 < hangul <= latin
 
 
 def runner_up_score(hits: list[Hit]) -> float:
@@ -271,6 +283,25 @@ def _closest(index: SearchIndex, hits: list[Hit], lang: Lang, n: int = 3) -> lis
     return links
 
 
+def _search(
+    index: SearchIndex, find: Callable[..., Search], question: str, lang: Lang
+) -> tuple[Search, float]:
+    """Search the question's language; a Korean question that is mostly English words
+    is also searched in English, and the more confident search wins, shown in Korean.
+
+    "Could KOTRA's 지사화사업 find us buyers?" counts as Korean, but most of its words
+    are only in the English articles.
+    """
+    search = find(question, lang)
+    score = judge(index, search)
+    if lang == "ko" and mostly_english(question):
+        other = find(question, "en")
+        other_score = judge(index, other)
+        if other_score > score:
+            return index.translated(other, lang), other_score
+    return search, score
+
+
 def ask(
     index: SearchIndex,
     request: AskRequest,
@@ -282,20 +313,20 @@ def ask(
     question = request.question
     lang: Lang = request.lang or detect_lang(question)
     filters = request.filters
-    options = {
-        "category": filters.category if filters else None,
-        "country": filters.country if filters else None,
-        "limit": max(10, request.top_k),
-    }
-    search = index.search(question, lang, **options)  # type: ignore[arg-type]
-    score = judge(index, search)
+    find = partial(
+        index.search,
+        category=filters.category if filters else None,
+        country=filters.country if filters else None,
+        limit=max(10, request.top_k),
+    )
+    search, score = _search(index, find, question, lang)
     context = None
     last = (
         sessions.last(request.session_id) if sessions is not None and request.session_id else None
     )
     follow_up = is_follow_up(question)
     if last is not None and (follow_up or score < policy.min_confidence):
-        follow = index.search(question, lang, context=last.question, **options)  # type: ignore[arg-type]
+        follow = find(question, lang, context=last.question)
         follow_score = judge(index, follow)
         if follow_score >= policy.min_confidence and (follow_up or follow_score > score):
             search, score, context = follow, follow_score, last.question

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
@@ -317,6 +317,21 @@ class SearchIndex:
             if hits:
                 return search._replace(hits=hits)
         return search
+
+    def translated(self, search: Search, lang: Lang) -> Search:
+        """The same hits shown in ``lang``: each passage swapped for the one in the same
+        place of the article's ``lang`` version (translations share their headings).
+
+        Scores and coverage stay those of the language the words were found in.
+        """
+        hits = []
+        for hit in search.hits:
+            article = self.kb.get(hit.passage.article_id, lang)
+            if article is None or hit.passage.position >= len(article.passages):
+                hits.append(hit)
+                continue
+            hits.append(replace(hit, passage=article.passages[hit.passage.position]))
+        return search._replace(hits=hits)
 
 
 class IndexHolder:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from helpdesk.answer import DISCLAIMERS
+from helpdesk.answer import DISCLAIMERS, mostly_english
 from helpdesk.api import create_app
 from helpdesk.settings import Settings
 
@@ -278,3 +278,41 @@ def test_an_office_named_by_another_spelling_of_its_city_is_found(
     assert answer["article_id"] == article_id
     offices = answer["offices"]
     assert isinstance(offices, list) and offices[0]["article_id"] == article_id
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id"),
+    [
+        (
+            "Does KOTRA's 지사화사업 look for buyers for a small firm with no staff abroad?",
+            "branch-office-program",
+        ),
+        (
+            "where can we book a free desk in a KOTRA office on a business trip, 공유오피스?",
+            "open-trade-offices",
+        ),
+    ],
+)
+def test_a_mostly_english_question_with_a_korean_word_is_answered_in_korean(
+    shipped_client: TestClient, question: str, article_id: str
+) -> None:
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == article_id
+    assert answer["lang"] == "ko"
+    assert "?lang=ko" in str(answer["url"])
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Could KOTRA's 지사화사업 find us buyers?", True),
+        ("free desk 공유오피스", True),
+        ("Section 232 철강 관세 지금도 50%?", False),
+        ("철강 관세", False),
+        ("steel tariff", False),
+    ],
+)
+def test_a_korean_question_is_mostly_english_when_latin_words_are_at_least_half(
+    question: str, expected: bool
+) -> None:
+    assert mostly_english(question) is expected

@@ -67,6 +67,21 @@ def test_search_falls_back_to_the_other_language_when_only_it_matches(index: Sea
     assert hits[0].passage.lang == "en"
 
 
+def test_translated_hits_show_the_same_place_of_the_other_language_version(
+    index: SearchIndex,
+) -> None:
+    found = index.search("steel tariff rate", "en")
+    shown = index.translated(found, "ko")
+    assert shown.hits[0].passage.lang == "ko"
+    for before, after in zip(found.hits, shown.hits, strict=True):
+        korean = index.kb.get(before.passage.article_id, "ko")
+        placed = korean is not None and before.passage.position < len(korean.passages)
+        assert after.passage.lang == ("ko" if placed else "en")  # no such place: kept
+        assert after.passage.article_id == before.passage.article_id
+        assert after.passage.position == before.passage.position
+        assert (after.score, after.coverage) == (before.score, before.coverage)
+
+
 def test_filters_restrict_category_and_country(index: SearchIndex) -> None:
     hits = index.search("tariff", "en", category="support").hits
     assert {h.passage.article_id for h in hits} == {"help-desk"}
