@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from helpdesk.analyzer import default_analyzer, detect_lang
-from helpdesk.answer import evidence
+from helpdesk.answer import evidence, find
 from helpdesk.confidence import margin, saturation
 from helpdesk.evaluate import load_questions
 from helpdesk.index import SearchIndex
@@ -31,7 +31,7 @@ NAMES = ["coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "else
 
 
 def features(index: SearchIndex, question: str) -> list[float] | None:
-    found = evidence(index, index.search(question, detect_lang(question)))
+    found = evidence(index, find(index, question, detect_lang(question))[0])
     if found is None:
         return None
     cov, n = found.coverage, found.terms

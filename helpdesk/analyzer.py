@@ -145,6 +145,8 @@ class Analyzer:
         self._full = full_dictionaries
         self._kiwi: Any = None
         self._stemmer = Stemmer.Stemmer("english")
+        self._english_stems: frozenset[str] | None = None
+        self._korean_words: dict[str, bool] = {}
 
     @property
     def kiwi(self) -> Any:
@@ -158,6 +160,37 @@ class Analyzer:
                 kiwi.add_user_word(word, tag, 5.0)
             self._kiwi = kiwi
         return self._kiwi
+
+    @property
+    def english_stems(self) -> frozenset[str]:
+        """The stems of the English words in pyspellchecker's dictionary (160,000 words)."""
+        if self._english_stems is None:
+            from spellchecker import SpellChecker
+
+            words = [w for w in SpellChecker(language="en").word_frequency.keys() if w.isalpha()]
+            self._english_stems = frozenset(self._stemmer.stemWords(words))
+        return self._english_stems
+
+    def is_word(self, token: str) -> bool:
+        """Whether an analyzed token is a word of its language, not a typo.
+
+        A Korean token is a word when kiwipiepy's dictionary knows it as one noun
+        ("비자", but not "바우쳐"); an English stem when a dictionary word stems to
+        it ("fight", "elect", but not "tarrif").
+        """
+        if _HANGUL_SYLLABLE.search(token):
+            known = self._korean_words.get(token)
+            if known is None:
+                morphemes = self.kiwi.analyze(token)[0][0]
+                known = (
+                    len(morphemes) == 1
+                    and morphemes[0].form == token
+                    and morphemes[0].tag.startswith("NN")
+                    and not getattr(morphemes[0], "oov", False)
+                )
+                self._korean_words[token] = known
+            return known
+        return token in self.english_stems
 
     def stem(self, word: str) -> str:
         return STEM_EXCEPTIONS.get(word) or str(self._stemmer.stemWord(word))

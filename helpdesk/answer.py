@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -19,7 +18,7 @@ from urllib.parse import quote
 from helpdesk.analyzer import detect_lang
 from helpdesk.confidence import confidence
 from helpdesk.index import Hit, Search, SearchIndex
-from helpdesk.kb.models import Article, Lang
+from helpdesk.kb.models import Article, Category, Lang
 from helpdesk.kb.render import plain_text
 from helpdesk.schemas import (
     Answer,
@@ -283,19 +282,28 @@ def _closest(index: SearchIndex, hits: list[Hit], lang: Lang, n: int = 3) -> lis
     return links
 
 
-def _search(
-    index: SearchIndex, find: Callable[..., Search], question: str, lang: Lang
+def find(
+    index: SearchIndex,
+    question: str,
+    lang: Lang,
+    *,
+    category: Category | None = None,
+    country: str | None = None,
+    limit: int = 10,
+    context: str | None = None,
 ) -> tuple[Search, float]:
-    """Search the question's language; a Korean question that is mostly English words
-    is also searched in English, and the more confident search wins, shown in Korean.
+    """The search that answers ``question``, and the confidence in its top hit.
 
-    "Could KOTRA's 지사화사업 find us buyers?" counts as Korean, but most of its words
-    are only in the English articles.
+    The question's language is searched first. A Korean question that is mostly
+    English words ("Could KOTRA's 지사화사업 find us buyers?") is also searched in
+    English, where most of its words are; the more confident search wins, shown in
+    Korean.
     """
-    search = find(question, lang)
+    options = {"category": category, "country": country, "limit": limit, "context": context}
+    search = index.search(question, lang, **options)  # type: ignore[arg-type]
     score = judge(index, search)
     if lang == "ko" and mostly_english(question):
-        other = find(question, "en")
+        other = index.search(question, "en", **options)  # type: ignore[arg-type]
         other_score = judge(index, other)
         if other_score > score:
             return index.translated(other, lang), other_score
@@ -313,21 +321,21 @@ def ask(
     question = request.question
     lang: Lang = request.lang or detect_lang(question)
     filters = request.filters
-    find = partial(
-        index.search,
+    search_for = partial(
+        find,
+        index,
         category=filters.category if filters else None,
         country=filters.country if filters else None,
         limit=max(10, request.top_k),
     )
-    search, score = _search(index, find, question, lang)
+    search, score = search_for(question, lang)
     context = None
     last = (
         sessions.last(request.session_id) if sessions is not None and request.session_id else None
     )
     follow_up = is_follow_up(question)
     if last is not None and (follow_up or score < policy.min_confidence):
-        follow = find(question, lang, context=last.question)
-        follow_score = judge(index, follow)
+        follow, follow_score = search_for(question, lang, context=last.question)
         if follow_score >= policy.min_confidence and (follow_up or follow_score > score):
             search, score, context = follow, follow_score, last.question
 

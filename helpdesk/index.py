@@ -174,7 +174,7 @@ class SearchIndex:
             if passages:
                 self._by_lang[lang] = _LangIndex(passages, tokens, metas)
         indexed = [index.token_sets for index in self._by_lang.values()]
-        self.speller = Speller(indexed, self.glossary)
+        self.speller = Speller(indexed, self.glossary, analyzer.is_word)
 
     @property
     def passage_count(self) -> int:

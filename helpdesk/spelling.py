@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from helpdesk.glossary import Glossary
 
@@ -23,6 +23,8 @@ _HANGUL_RUN = re.compile(r"^[\uac00-\ud7a3]+$")
 
 # Spelling candidates this close to the best one compete on how common they are.
 SPELLING_TIE = 0.1
+# A stem that extends another by at most a quarter of its letters is of its family.
+FAMILY_SHARE = 0.75
 
 
 def correct_spelling(
@@ -145,8 +147,14 @@ def split_hangul(
 class Speller:
     """Corrects question tokens against the indexed passages' tokens and the glossary."""
 
-    def __init__(self, token_sets: Iterable[Iterable[frozenset[str]]], glossary: Glossary) -> None:
+    def __init__(
+        self,
+        token_sets: Iterable[Iterable[frozenset[str]]],
+        glossary: Glossary,
+        is_word: Callable[[str], bool] = lambda token: False,
+    ) -> None:
         self.glossary = glossary
+        self._is_word = is_word
         self._df: Counter[str] = Counter(
             t for sets in token_sets for passage in sets for t in passage
         )
@@ -161,6 +169,19 @@ class Speller:
             for i in range(len(word)):
                 key = (len(word), i, word[:i] + "_" + word[i + 1 :])
                 self._hangul_shapes.setdefault(key, []).append(word)
+
+    def _family(self, token: str) -> str | None:
+        """The indexed English stem that ``token`` extends or that extends it, if one,
+        by no more than a quarter of its letters ("distributor" ~ "distribut")."""
+        if not _LATIN.match(token):
+            return None
+        family = [
+            w
+            for w in self._vocabulary
+            if (w.startswith(token) or token.startswith(w))
+            and min(len(w), len(token)) >= FAMILY_SHARE * max(len(w), len(token))
+        ]
+        return max(family, key=lambda w: self._df[w]) if family else None
 
     def correct(self, tokens: list[str]) -> tuple[list[str], frozenset[str]]:
         """Tokens with unknown words replaced by known spellings, and the guesses.
@@ -180,6 +201,12 @@ class Speller:
                 continue
             if t in self._known:
                 out.append(t)
+                continue
+            if self._is_word(t):
+                # A real word the articles do not use is not a typo of one they do
+                # ("fight" is not "eight"), but it may be of a family they use
+                # ("distributor" ~ "distribut").
+                out.append(self._family(t) or t)
                 continue
             if _HANGUL_WORD.match(t):
                 fixed = [correct_hangul(t, self._hangul_shapes, self._df)]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from helpdesk.spelling import correct_hangul, correct_spelling, split_hangul
+from collections.abc import Callable
+
+from helpdesk.analyzer import default_analyzer
+from helpdesk.glossary import Glossary
+from helpdesk.spelling import Speller, correct_hangul, correct_spelling, split_hangul
 
 
 def test_english_typos_are_corrected_to_a_known_word() -> None:
@@ -51,3 +55,35 @@ def test_a_compound_with_one_unknown_modifier_splits_off_its_known_head() -> Non
     shapes: dict[tuple[int, int, str], list[str]] = {}
     assert split_hangul("덤프트럭", known, shapes, {}) == ["덤프", "트럭"]
     assert split_hangul("덤프덤프", known, shapes, {}) is None  # nothing known in it
+
+
+def speller_over(*passages: str, is_word: Callable[[str], bool] | None = None) -> Speller:
+    analyzer = default_analyzer()
+    sets = [frozenset(analyzer.analyze(p)) for p in passages]
+    glossary = Glossary([], analyzer)
+    return Speller([sets], glossary, is_word or analyzer.is_word)
+
+
+def test_a_real_word_the_articles_do_not_use_is_not_corrected_into_one_they_do() -> None:
+    speller = speller_over("기자 회견", "eight offices", "tariff rate", "철강 관세")
+    analyzer = default_analyzer()
+    for question, kept in [("비자 필요해요", "비자"), ("tariff fight", "fight")]:
+        tokens, guessed = speller.correct(analyzer.analyze(question))
+        assert kept in tokens and not guessed
+    assert speller.correct(["tarrif"]) == (["tariff"], frozenset({"tariff"}))  # not a word
+
+
+def test_without_a_word_list_a_real_word_is_corrected_like_a_typo() -> None:
+    speller = speller_over("기자 회견", "eight offices", is_word=lambda token: False)
+    assert speller.correct(["fight"])[0] == ["eight"]  # what the word list prevents
+
+
+def test_a_real_word_of_a_family_the_articles_use_becomes_that_stem() -> None:
+    speller = speller_over("distribute goods")
+    assert speller.correct(["distributor"])[0] == ["distribut"]
+
+
+def test_the_analyzer_knows_real_words_from_typos() -> None:
+    analyzer = default_analyzer()
+    assert analyzer.is_word("비자") and analyzer.is_word("fight") and analyzer.is_word("elect")
+    assert not analyzer.is_word("바우쳐") and not analyzer.is_word("tarrif")
