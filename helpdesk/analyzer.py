@@ -84,7 +84,9 @@ ENGLISH_STOPWORDS = frozenset(
     why will with would you your yours please tell know want need get got hi hello thanks
     whats hows wheres whos whens im ive dont doesnt really actually something anything
     thing things stuff also ok okay pls plz thx u ur r currently nowadays today
-    heard hear said says told think thinking wonder wondering guess test testing""".split()
+    heard hear said says told think thinking wonder wondering guess test testing
+    still already yet ever even exactly roughly approximately basically maybe perhaps
+    kindly anyway""".split()
 )
 
 

@@ -38,7 +38,39 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "BD": ("방글라데시", "bangladesh"),
     "CH": ("스위스", "switzerland"),
     "NO": ("노르웨이", "norway"),
+    # Trading partners the knowledge base has no office article for: naming one says
+    # the question is about somewhere the articles are not.
+    "GB": ("영국", "united kingdom", "uk", "britain", "england"),
+    "FR": ("프랑스", "france"),
+    "IT": ("이탈리아", "italy"),
+    "ES": ("스페인", "spain"),
+    "NL": ("네덜란드", "netherlands"),
+    "BE": ("벨기에", "belgium"),
+    "EU": ("유럽연합", "eu", "european union"),
+    "AU": ("호주", "australia"),
+    "NZ": ("뉴질랜드", "new zealand"),
+    "BR": ("브라질", "brazil"),
+    "AR": ("아르헨티나", "argentina"),
+    "CL": ("칠레", "chile"),
+    "RU": ("러시아", "russia"),
+    "TR": ("튀르키예", "터키", "turkey", "turkiye"),
+    "PH": ("필리핀", "philippines"),
+    "HK": ("홍콩", "hong kong"),
+    "EG": ("이집트", "egypt"),
+    "ZA": ("남아공", "남아프리카공화국", "south africa"),
 }
+# Big cities of countries the knowledge base has no office in, or no office in that city.
+CITY_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "GB": ("런던", "london"),
+    "FR": ("파리", "paris"),
+    "AU": ("시드니", "멜버른", "sydney", "melbourne"),
+    "CA": ("토론토", "밴쿠버", "toronto", "vancouver"),
+    "JP": ("오사카", "osaka"),
+    "DE": ("뮌헨", "베를린", "munich", "berlin"),
+    "US": ("휴스턴", "시애틀", "seattle", "houston"),
+}
+# Names that are also a US state: "Atlanta, Georgia" is not the country.
+US_STATE_NAMES = frozenset({"GE"})
 
 _NAME_PARTS = re.compile(r"[()/,]")
 _OFFICE_NAME_WORDS = re.compile(r"kotra|코트라|무역관|trade office", re.IGNORECASE)
@@ -56,7 +88,10 @@ class Places:
         def analyzed(names: Iterable[str]) -> list[tuple[str, ...]]:
             return [seq for seq in (tuple(analyzer.analyze(n)) for n in names) if seq]
 
-        self._countries = {code: analyzed(names) for code, names in COUNTRY_NAMES.items()}
+        self._countries = {
+            code: analyzed((*names, *CITY_COUNTRIES.get(code, ())))
+            for code, names in COUNTRY_NAMES.items()
+        }
         self._cities: dict[tuple[str, ...], str] = {}
         for article in kb:
             office = article.meta.office
@@ -69,6 +104,9 @@ class Places:
                 for seq in analyzed(n for n in names if n.strip()):
                     self._cities.setdefault(seq, article.meta.id)
         self._office_words = analyzed(OFFICE_WORDS)
+        self._us_offices = frozenset(
+            a.meta.id for a in kb if a.meta.office is not None and a.meta.office.country == "US"
+        )
 
     def countries(self, tokens: Sequence[str], text: str = "") -> list[str]:
         """Country codes named in the question: by name, or as an upper-case code ("MX")."""
@@ -78,7 +116,12 @@ class Places:
             if any(contains_sequence(tokens, seq) for seq in names)
         ]
         found += [w for w in text.split() if len(w) == 2 and w.isupper() and w in COUNTRY_NAMES]
+        if "US" in found or self._names_us_office(tokens):
+            found = [code for code in found if code not in US_STATE_NAMES]
         return list(dict.fromkeys(found))
+
+    def _names_us_office(self, tokens: Sequence[str]) -> bool:
+        return any(aid in self._us_offices for aid in self.office_ids(tokens))
 
     def office_ids(self, tokens: Sequence[str]) -> list[str]:
         """Office articles whose city the question names."""

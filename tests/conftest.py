@@ -11,7 +11,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from helpdesk.analyzer import default_analyzer
 from helpdesk.api import create_app
+from helpdesk.index import SearchIndex
+from helpdesk.kb import load_knowledge_base
 from helpdesk.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -47,6 +50,12 @@ def shipped_client() -> Iterator[TestClient]:
     settings = Settings(kb_path=SHIPPED_KB, today=TODAY)
     with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def shipped_index() -> SearchIndex:
+    """The search index over the shipped knowledge base, built once for the session."""
+    return SearchIndex(load_knowledge_base(SHIPPED_KB), default_analyzer())
 
 
 def assert_error(response: Any, status: int, message: str) -> dict[str, Any]:

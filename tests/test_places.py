@@ -1,0 +1,26 @@
+"""Places: the countries and office cities a question names, on the shipped knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpdesk.index import SearchIndex
+
+
+@pytest.mark.parametrize(
+    ("question", "countries"),
+    [
+        ("멕시코 관세", ["MX"]),
+        ("KOTRA London trade office phone number", ["GB"]),  # a city with no office
+        ("시드니 무역관 있나요", ["AU"]),
+        ("EU CBAM 대응", ["EU"]),
+        ("조지아 트빌리시 무역관", ["GE"]),
+        ("address of the korea trade office in atlanta georgia usa", ["US"]),  # the state
+        ("KOTRA Atlanta office, Georgia", []),
+    ],
+)
+def test_a_question_names_the_countries_of_its_places(
+    shipped_index: SearchIndex, question: str, countries: list[str]
+) -> None:
+    lang = "ko" if any("\uac00" <= c <= "\ud7a3" for c in question) else "en"
+    assert shipped_index.search(question, lang).countries == countries
