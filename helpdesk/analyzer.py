@@ -173,6 +173,10 @@ class Analyzer:
             self._english_stems = frozenset(self._stemmer.stemWords(words))
         return self._english_stems
 
+    def load(self) -> None:
+        """Load the Korean model and the English word list now, not on the first question."""
+        _ = self.kiwi, self.english_stems
+
     def is_word(self, token: str) -> bool:
         """Whether an analyzed token is a word of its language, not a typo.
 

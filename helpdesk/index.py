@@ -157,6 +157,7 @@ class SearchIndex:
     def __init__(self, kb: KnowledgeBase, analyzer: Analyzer) -> None:
         self.kb = kb
         self.analyzer = analyzer
+        analyzer.load()
         self.glossary = Glossary(kb.glossary, analyzer)
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, _LangIndex] = {}
