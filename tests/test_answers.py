@@ -241,7 +241,13 @@ def test_a_single_keyword_the_knowledge_base_holds_is_answered(
 
 @pytest.mark.parametrize(
     "question",
-    ["주식 배당금 세금", "book a flight to Tokyo", "미국주식 양도소득세 신고", "노트북 추천좀"],
+    [
+        "주식 배당금 세금",
+        "book a flight to Tokyo",
+        "미국주식 양도소득세 신고",
+        "노트북 추천좀",
+        "KOTRA London trade office phone number",
+    ],
 )
 def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
     shipped_client: TestClient, question: str
