@@ -44,6 +44,7 @@ DOMAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("지사화", "NNG"),
     ("반덤핑", "NNG"),
     ("코트라", "NNP"),
+    ("성함", "NNG"),  # 사장님 성함이 -> 성하 (a verb) in context
 )
 
 # Morphemes that only carry the question's grammar or chat ("알려주세요", "있나요",
@@ -59,6 +60,8 @@ KOREAN_STOPWORDS = frozenset(
         ("올해", "NNG"), ("금년", "NNG"), ("요즘", "NNG"), ("요새", "NNG"), ("현재", "NNG"),
         # people trying the widget out
         ("테스트", "NNG"), ("테스트", "NNP"),
+        # "what is the name of ..." asks who: no article says 이름 next to a name
+        ("이름", "NNG"), ("성함", "NNG"),
     }
 )  # fmt: skip
 # A token needs a Hangul syllable, a Latin letter or a digit: "ㅋㅋㅋ" and "ㅠㅠ" are chat.
@@ -86,7 +89,7 @@ ENGLISH_STOPWORDS = frozenset(
     thing things stuff also ok okay pls plz thx u ur r currently nowadays today
     heard hear said says told think thinking wonder wondering guess test testing
     still already yet ever even exactly roughly approximately basically maybe perhaps
-    kindly anyway""".split()
+    kindly anyway name""".split()
 )
 
 

@@ -55,10 +55,6 @@ def correct_spelling(
     return max(near, key=lambda m: df.get(m, 0))
 
 
-_HANGUL_WORD = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
-_HANGUL_RUN = re.compile(r"^[\uac00-\ud7a3]+$")
-
-
 def _jamo_distance(a: str, b: str) -> int:
     """How many of the initial, medial and final letters of two Hangul syllables differ."""
     x, y = ord(a) - 0xAC00, ord(b) - 0xAC00
@@ -183,6 +179,14 @@ class Speller:
         ]
         return max(family, key=lambda w: self._df[w]) if family else None
 
+    def _compound(self, token: str) -> list[str] | None:
+        """A short unknown compound made of known words only, typed without a space
+        ("동부자바" -> 동부, 자바), or None."""
+        pieces = split_hangul(token, self._known, self._hangul_shapes, self._df)
+        if pieces is None or "".join(pieces) != token or not set(pieces) <= self._known:
+            return None
+        return pieces
+
     def correct(self, tokens: list[str]) -> tuple[list[str], frozenset[str]]:
         """Tokens with unknown words replaced by known spellings, and the guesses.
 
@@ -210,6 +214,8 @@ class Speller:
                 continue
             if _HANGUL_WORD.match(t):
                 fixed = [correct_hangul(t, self._hangul_shapes, self._df)]
+                if fixed == [t]:
+                    fixed = self._compound(t) or [t]
             elif _HANGUL_RUN.match(t):
                 fixed = split_hangul(t, self._known, self._hangul_shapes, self._df) or [t]
             else:

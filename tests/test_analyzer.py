@@ -148,3 +148,10 @@ def test_the_audit_noun_survives_while_thanks_go() -> None:
     a = default_analyzer()
     assert "감사" in a.analyze("국정감사에서 관세")
     assert a.analyze("답변 고마워요 철강 관세는요?") == ["답변", "철강", "관세"]
+
+
+def test_asking_for_a_name_asks_who() -> None:
+    a = default_analyzer()
+    assert a.analyze("코트라 사장님 성함이 어떻게 되시나요") == a.analyze("코트라 사장님")
+    assert a.analyze("코트라 사장 이름") == a.analyze("코트라 사장")
+    assert a.analyze("name of the KOTRA president") == a.analyze("KOTRA president")

@@ -87,3 +87,10 @@ def test_the_analyzer_knows_real_words_from_typos() -> None:
     analyzer = default_analyzer()
     assert analyzer.is_word("비자") and analyzer.is_word("fight") and analyzer.is_word("elect")
     assert not analyzer.is_word("바우쳐") and not analyzer.is_word("tarrif")
+
+
+def test_a_short_compound_of_known_words_typed_without_a_space_is_split() -> None:
+    speller = speller_over("동부 자바의 주도 수라바야")
+    tokens, _ = speller.correct(default_analyzer().analyze("동부자바 무역관"))
+    assert tokens[:2] == ["동부", "자바"]
+    assert speller.correct(["동부바바"])[0] == ["동부바바"]  # not made of known words
