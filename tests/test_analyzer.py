@@ -38,6 +38,7 @@ def test_domain_words_stay_whole() -> None:
     a = default_analyzer()
     assert a.analyze("지사화사업") == ["지사화", "사업"]
     assert "반덤핑" in a.analyze("반덤핑 관세")
+    assert "반덤핑" in a.analyze("한국산 냉연강판 미국 반덤핑 관세율 몇 %예요?")
 
 
 def test_english_drops_stopwords_and_stems() -> None:
