@@ -27,7 +27,10 @@ from helpdesk.index import SearchIndex
 from helpdesk.kb import load_knowledge_base
 from helpdesk.settings import Settings
 
-NAMES = ["coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere"]
+NAMES = [
+    "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
+    "log1p(line matched)", "korean",
+]  # fmt: skip
 
 
 def features(index: SearchIndex, question: str) -> list[float] | None:
@@ -42,6 +45,8 @@ def features(index: SearchIndex, question: str) -> list[float] | None:
         math.log1p(cov * n),
         math.log1p((1.0 - cov) * n),
         found.elsewhere,
+        math.log1p(found.line_coverage * n),
+        found.korean,
     ]
 
 

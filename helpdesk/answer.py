@@ -130,6 +130,8 @@ class Evidence(NamedTuple):
     coverage: float
     terms: int
     elsewhere: float
+    line_coverage: float
+    korean: float
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
@@ -139,7 +141,11 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     evidence on its own: product words next to it ("열연강판") often appear in no
     article, so coverage counts at least ``HS_MATCH_COVERAGE`` then. ``elsewhere``
     is the share of the countries the question names (other than the setting
-    countries) that the top article is not about.
+    countries) that the top article is not about. ``line_coverage`` is the most of
+    the question one title, alias or heading of the top article holds, and
+    ``korean`` whether any searched word is Korean: Korean questions keep more
+    words no article uses (colloquial verb stems), so they cover less at equal
+    relevance.
     """
     hits = search.hits
     if not hits:
@@ -149,7 +155,10 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     named = set(search.countries) - SETTING_COUNTRIES
     about = index.article(top.passage).meta.countries
     elsewhere = len(named - set(about)) / len(named) if named else 0.0
-    return Evidence(top.score, runner_up_score(hits), coverage, len(set(search.tokens)), elsewhere)
+    line = max(top.line_coverage, HS_MATCH_COVERAGE) if top.hs_match else top.line_coverage
+    terms = len(set(search.tokens))
+    korean = float(detect_lang(" ".join(search.tokens)) == "ko")
+    return Evidence(top.score, runner_up_score(hits), coverage, terms, elsewhere, line, korean)
 
 
 def judge(index: SearchIndex, search: Search) -> float:

@@ -47,6 +47,7 @@ class Hit:
     rank: float  # what the order is by: the score plus glossary, context and country boosts
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
     hs_match: str | None = None  # the article's HS code that matched a code in the question
+    line_coverage: float = 0.0  # the most of the query one title, alias or heading holds
 
 
 def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
@@ -78,11 +79,28 @@ def passage_fields(article: Article, passage: Passage) -> str:
     return "\n".join(parts)
 
 
+def article_lines(article: Article) -> list[str]:
+    """The short lines that name what an article answers: title, aliases and headings."""
+    return [article.meta.title, *article.meta.aliases, *(p.heading for p in article.passages)]
+
+
 class _LangIndex:
     def __init__(
-        self, passages: list[Passage], tokens: list[list[str]], metas: list[FrontMatter]
+        self,
+        passages: list[Passage],
+        tokens: list[list[str]],
+        metas: list[FrontMatter],
+        lines: dict[str, list[frozenset[str]]],
     ) -> None:
         self.passages = passages
+        # each article's title, aliases and headings, analyzed: a question that one of
+        # them holds is a question the article was written to answer
+        self.lines: list[frozenset[str]] = []
+        self.line_ranges: dict[str, range] = {}
+        for article_id, article_lines in lines.items():
+            start = len(self.lines)
+            self.lines.extend(article_lines)
+            self.line_ranges[article_id] = range(start, len(self.lines))
         self.metas = metas  # each passage's article front matter, for filters and boosts
         self.countries = [frozenset(m.countries) for m in metas]
         self.is_office = np.array([m.category == "office" for m in metas])
@@ -102,10 +120,13 @@ class _LangIndex:
         guessed: frozenset[str] = frozenset(),
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
         light: frozenset[str] = frozenset(),
+        *,
+        lines: bool = False,
     ) -> Coverage:
-        """How much of ``query`` each passage holds; the weights are worked out once."""
+        """How much of ``query`` each passage (or, with ``lines``, each title, alias and
+        heading) holds; the weights are worked out once."""
         weights = {t: self.idf(t) * (LIGHT_WEIGHT if t in light else 1.0) for t in query}
-        return Coverage(self.token_sets, weights, guessed, equivalents)
+        return Coverage(self.lines if lines else self.token_sets, weights, guessed, equivalents)
 
 
 class Coverage:
@@ -165,15 +186,19 @@ class SearchIndex:
             passages: list[Passage] = []
             tokens: list[list[str]] = []
             metas: list[FrontMatter] = []
+            lines: dict[str, list[frozenset[str]]] = {}
             for article in kb:
                 if article.meta.lang != lang:
                     continue
+                lines[article.meta.id] = [
+                    frozenset(analyzer.analyze(line)) for line in article_lines(article)
+                ]
                 for passage in article.passages:
                     passages.append(passage)
                     tokens.append(analyzer.analyze(passage_fields(article, passage)))
                     metas.append(article.meta)
             if passages:
-                self._by_lang[lang] = _LangIndex(passages, tokens, metas)
+                self._by_lang[lang] = _LangIndex(passages, tokens, metas, lines)
         indexed = [index.token_sets for index in self._by_lang.values()]
         self.speller = Speller(indexed, self.glossary, analyzer.is_word)
 
@@ -255,6 +280,19 @@ class SearchIndex:
         covers = index.coverage(query, guessed=guessed, equivalents=equivalents, light=light)
         coverage = {i: covers(i, code_tokens if i in matches else None) for i in candidates}
         candidates.sort(key=lambda i: (-len(matches.get(i, "")), -scores[i], i))
+        lines = index.coverage(query, guessed, equivalents, light, lines=True)
+
+        by_article: dict[tuple[str, bool], float] = {}
+
+        def line_coverage(i: int) -> float:
+            key = (index.metas[i].id, i in matches)
+            if key not in by_article:
+                extra = code_tokens if key[1] else None
+                by_article[key] = max(
+                    (lines(j, extra) for j in index.line_ranges[key[0]]), default=0.0
+                )
+            return by_article[key]
+
         return [
             Hit(
                 index.passages[i],
@@ -262,6 +300,7 @@ class SearchIndex:
                 float(scores[i]),
                 coverage[i],
                 matches.get(i),
+                line_coverage(i),
             )
             for i in candidates[:limit]
         ]

@@ -211,7 +211,7 @@ def test_sessions_do_not_share_context(shipped_client: TestClient) -> None:
 def test_fallback_carries_the_contact_closest_articles_and_handoff(
     shipped_client: TestClient,
 ) -> None:
-    body = ask(shipped_client, "강아지 이름 추천")
+    body = ask(shipped_client, "주식 배당금 세금")
     assert body["answered"] is False and body["answer"] is None
     fallback = body["fallback"]
     assert isinstance(fallback, dict)

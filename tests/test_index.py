@@ -126,3 +126,14 @@ def test_glossary_synonym_in_the_passage_counts_as_covered(kb_dir: Path, tmp_pat
     assert british.hits[0].passage.article_id == american.hits[0].passage.article_id
     assert british.hits[0].coverage == pytest.approx(american.hits[0].coverage)
     assert british.hits[0].coverage == 1.0
+
+
+def test_a_hit_reports_how_much_of_the_question_one_title_alias_or_heading_holds(
+    index: SearchIndex,
+) -> None:
+    stated = index.search("how much is the US steel duty", "en").hits[0]
+    assert stated.passage.article_id == "steel"
+    assert stated.line_coverage == pytest.approx(1.0)
+    scattered = index.search("importer pays steel duty at entry", "en").hits[0]
+    assert scattered.coverage == pytest.approx(1.0)  # the passage holds every word...
+    assert scattered.line_coverage < 0.6  # ...but no single line of the article says it

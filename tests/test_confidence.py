@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from helpdesk.confidence import confidence
+
+
+def test_a_question_one_alias_or_heading_states_is_more_certain() -> None:
+    scattered = confidence(10.0, 5.0, coverage=0.8, terms=5, line_coverage=0.2)
+    stated = confidence(10.0, 5.0, coverage=0.8, terms=5, line_coverage=0.8)
+    assert stated > scattered
+
+
+def test_an_answer_about_another_country_than_the_question_names_is_less_certain() -> None:
+    here = confidence(10.0, 5.0, coverage=0.8, terms=5)
+    elsewhere = confidence(10.0, 5.0, coverage=0.8, terms=5, elsewhere=1.0)
+    assert elsewhere < here
+
+
+def test_nothing_matched_is_no_confidence() -> None:
+    assert confidence(0.0, 0.0, coverage=0.0, terms=3) == 0.0
