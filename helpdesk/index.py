@@ -36,6 +36,10 @@ HEADING_WEIGHT = 2
 PLACELESS_OFFICE_FACTOR = 0.7
 # Korean verb and adjective stems weigh this much in coverage (nouns carry the topic).
 LIGHT_WEIGHT = 0.5
+# The best RERANK_DEPTH passages score up to LINE_BOOST more when one title, alias or
+# heading of their article holds the question (times the share it holds).
+LINE_BOOST = 0.5
+RERANK_DEPTH = 30
 
 
 @dataclass(frozen=True)
@@ -293,6 +297,14 @@ class SearchIndex:
                 )
             return by_article[key]
 
+        # The leading passages are re-ranked by how much of the question one line of
+        # their article holds: "postal address of KOTRA head office" goes to the
+        # contact article, whose alias says it, not to one whose body says "postal".
+        head = candidates[:RERANK_DEPTH]
+        for i in head:
+            scores[i] *= 1.0 + LINE_BOOST * line_coverage(i)
+        head.sort(key=lambda i: (-len(matches.get(i, "")), -scores[i], i))
+        candidates[:RERANK_DEPTH] = head
         return [
             Hit(
                 index.passages[i],

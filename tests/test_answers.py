@@ -322,3 +322,16 @@ def test_a_korean_question_is_mostly_english_when_latin_words_are_at_least_half(
     question: str, expected: bool
 ) -> None:
     assert mostly_english(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id"),
+    [
+        ("postal address of KOTRA head office for sending documents", "contact-kotra"),
+        ("미국 수출하는 소기업인데 관세 무료로 물어볼 데 있나요", "trade-barrier-119"),
+    ],
+)
+def test_the_article_whose_title_or_alias_says_the_question_comes_first(
+    shipped_client: TestClient, question: str, article_id: str
+) -> None:
+    assert answer_to(shipped_client, question)["article_id"] == article_id
