@@ -74,7 +74,9 @@ STEM_EXCEPTIONS = {"tariffed": "tariff", "tariffing": "tariff"}
 _KOREAN_THANKS = re.compile(r"(?:감사|고맙)(?:합니다|해요|드립니다|습니다)|고마워요?")
 # Phrases that only say "now" or frame the question ("what happened to ...").
 _ENGLISH_FILLER = re.compile(
-    r"\b(?:these days|right now|at the moment|as of now|what happened|what's happening)\b"
+    r"\b(?:these days|right now|at the moment|as of now|what happened|what's happening"
+    # "how many", "how long" ask for a number or a date, as 몇 and 얼마나 do
+    r"|how (?:many|much|long|big|often|soon|far))\b"
 )
 
 ENGLISH_STOPWORDS = frozenset(

@@ -136,6 +136,8 @@ def test_english_framing_phrases_are_dropped() -> None:
     a = default_analyzer()
     assert a.analyze("who runs kotra these days") == a.analyze("who runs kotra")
     assert a.analyze("what happened to the steel quota") == a.analyze("steel quota")
+    assert a.analyze("How long has KOTRA been in Jakarta?") == a.analyze("KOTRA Jakarta")
+    assert a.analyze("how many trade offices") == a.analyze("trade offices")
 
 
 @pytest.mark.parametrize(
