@@ -101,10 +101,14 @@ class _LangIndex:
         # them holds is a question the article was written to answer
         self.lines: list[frozenset[str]] = []
         self.line_ranges: dict[str, range] = {}
+        self.line_postings: dict[str, list[int]] = {}  # token -> the lines holding it
         for article_id, article_lines in lines.items():
             start = len(self.lines)
             self.lines.extend(article_lines)
             self.line_ranges[article_id] = range(start, len(self.lines))
+        for j, line in enumerate(self.lines):
+            for token in line:
+                self.line_postings.setdefault(token, []).append(j)
         self.metas = metas  # each passage's article front matter, for filters and boosts
         self.countries = [frozenset(m.countries) for m in metas]
         self.is_office = np.array([m.category == "office" for m in metas])
@@ -286,15 +290,20 @@ class SearchIndex:
         candidates.sort(key=lambda i: (-len(matches.get(i, "")), -scores[i], i))
         lines = index.coverage(query, guessed, equivalents, light, lines=True)
 
+        # Only lines that hold a query word (or another term of its glossary entry)
+        # can cover any of it.
+        words = set(query).union(*(t for _, others in equivalents for t in others))
+        held = {j for t in words for j in index.line_postings.get(t, ())}
         by_article: dict[tuple[str, bool], float] = {}
 
         def line_coverage(i: int) -> float:
             key = (index.metas[i].id, i in matches)
             if key not in by_article:
-                extra = code_tokens if key[1] else None
-                by_article[key] = max(
-                    (lines(j, extra) for j in index.line_ranges[key[0]]), default=0.0
-                )
+                rows = index.line_ranges[key[0]]
+                if key[1]:  # the HS code's tokens count as held on every line
+                    by_article[key] = max((lines(j, code_tokens) for j in rows), default=0.0)
+                else:
+                    by_article[key] = max((lines(j) for j in rows if j in held), default=0.0)
             return by_article[key]
 
         # The leading passages are re-ranked by how much of the question one line of
