@@ -29,7 +29,7 @@ from helpdesk.settings import Settings
 
 NAMES = [
     "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
-    "log1p(line matched)", "korean",
+    "log1p(line matched)", "korean", "tariff elsewhere",
 ]  # fmt: skip
 
 
@@ -47,6 +47,7 @@ def features(index: SearchIndex, question: str) -> list[float] | None:
         found.elsewhere,
         math.log1p(found.line_coverage * n),
         found.korean,
+        found.tariff_elsewhere,
     ]
 
 

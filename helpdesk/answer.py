@@ -132,6 +132,7 @@ class Evidence(NamedTuple):
     elsewhere: float
     line_coverage: float
     korean: float
+    tariff_elsewhere: float
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
@@ -158,7 +159,19 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     line = max(top.line_coverage, HS_MATCH_COVERAGE) if top.hs_match else top.line_coverage
     terms = len(set(search.tokens))
     korean = float(detect_lang(" ".join(search.tokens)) == "ko")
-    return Evidence(top.score, runner_up_score(hits), coverage, terms, elsewhere, line, korean)
+    # A tariff note is about one country's duties: a question naming another country
+    # ("UK import tariff on Korean cars") is likely about that country's duties.
+    tariff = index.article(top.passage).meta.category == "tariff"
+    return Evidence(
+        top.score,
+        runner_up_score(hits),
+        coverage,
+        terms,
+        elsewhere,
+        line,
+        korean,
+        elsewhere if tariff else 0.0,
+    )
 
 
 def judge(index: SearchIndex, search: Search) -> float:

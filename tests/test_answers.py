@@ -247,6 +247,7 @@ def test_a_single_keyword_the_knowledge_base_holds_is_answered(
         "미국주식 양도소득세 신고",
         "노트북 추천좀",
         "KOTRA London trade office phone number",
+        "Does the UK charge import duty on Korean cars?",
     ],
 )
 def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
