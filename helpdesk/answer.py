@@ -154,14 +154,15 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     top = hits[0]
     coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
     named = set(search.countries) - SETTING_COUNTRIES
-    about = index.article(top.passage).meta.countries
+    meta = index.article(top.passage).meta
+    about = meta.countries
     elsewhere = len(named - set(about)) / len(named) if named else 0.0
     line = max(top.line_coverage, HS_MATCH_COVERAGE) if top.hs_match else top.line_coverage
     terms = len(set(search.tokens))
     korean = float(detect_lang(" ".join(search.tokens)) == "ko")
     # A tariff note is about one country's duties: a question naming another country
     # ("UK import tariff on Korean cars") is likely about that country's duties.
-    tariff = index.article(top.passage).meta.category == "tariff"
+    tariff = meta.category == "tariff"
     return Evidence(
         top.score,
         runner_up_score(hits),

@@ -48,7 +48,7 @@ class Hit:
 
     passage: Passage
     score: float  # rank_bm25's score for the words the asker typed
-    rank: float  # what the order is by: the score plus glossary, context and country boosts
+    rank: float  # what the order is by: the score plus glossary, context, place and line boosts
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
     hs_match: str | None = None  # the article's HS code that matched a code in the question
     line_coverage: float = 0.0  # the most of the query one title, alias or heading holds
@@ -287,7 +287,11 @@ class SearchIndex:
         ]
         covers = index.coverage(query, guessed=guessed, equivalents=equivalents, light=light)
         coverage = {i: covers(i, code_tokens if i in matches else None) for i in candidates}
-        candidates.sort(key=lambda i: (-len(matches.get(i, "")), -scores[i], i))
+
+        def order(i: int) -> tuple[int, float, int]:
+            return (-len(matches.get(i, "")), -scores[i], i)  # HS code first, then score
+
+        candidates.sort(key=order)
         lines = index.coverage(query, guessed, equivalents, light, lines=True)
 
         # Only lines that hold a query word (or another term of its glossary entry)
@@ -312,7 +316,7 @@ class SearchIndex:
         head = candidates[:RERANK_DEPTH]
         for i in head:
             scores[i] *= 1.0 + LINE_BOOST * line_coverage(i)
-        head.sort(key=lambda i: (-len(matches.get(i, "")), -scores[i], i))
+        head.sort(key=order)
         candidates[:RERANK_DEPTH] = head
         return [
             Hit(
