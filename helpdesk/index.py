@@ -31,8 +31,8 @@ CITY_BOOST = 1.3
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
 TITLE_WEIGHT = 1
 HEADING_WEIGHT = 2
-# Office articles answer questions about their place: when the question names no place
-# and no office, their scores are multiplied by this.
+# One office's article answers questions about its place: when the question names no
+# place and no office, its scores are multiplied by this.
 PLACELESS_OFFICE_FACTOR = 0.7
 # Korean verb and adjective stems weigh this much in coverage (nouns carry the topic).
 LIGHT_WEIGHT = 0.5
@@ -111,7 +111,9 @@ class _LangIndex:
                 self.line_postings.setdefault(token, []).append(j)
         self.metas = metas  # each passage's article front matter, for filters and boosts
         self.countries = [frozenset(m.countries) for m in metas]
-        self.is_office = np.array([m.category == "office" for m in metas])
+        # One office's article (it has an office block); the network and the regional
+        # headquarters articles answer placeless questions ("코트라 무역관 총 몇 개").
+        self.is_office = np.array([m.office is not None for m in metas])
         self.token_sets = [frozenset(t) for t in tokens]
         self.bm25 = BM25Okapi(tokens)
         n = len(passages)

@@ -271,6 +271,16 @@ def test_without_a_place_general_articles_come_before_single_offices(
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["how many overseas offices does kotra have", "How many trade offices does KOTRA have?"],
+)
+def test_a_question_about_the_whole_office_network_reaches_the_network_article(
+    shipped_client: TestClient, question: str
+) -> None:
+    assert answer_to(shipped_client, question)["article_id"] == "overseas-network"
+
+
+@pytest.mark.parametrize(
     ("question", "article_id"),
     [
         ("엘에이 코트라 사무실 연락처", "kotra-los-angeles"),
