@@ -64,6 +64,7 @@ KOREAN_STOPWORDS = frozenset(
         ("이름", "NNG"), ("성함", "NNG"),
     }
 )  # fmt: skip
+_HANGUL_ONLY = re.compile(r"[\uac00-\ud7a3]+")
 # A token needs a Hangul syllable, a Latin letter or a digit: "ㅋㅋㅋ" and "ㅠㅠ" are chat.
 _CONTENT = re.compile(r"[\uac00-\ud7a3a-z0-9]")
 
@@ -178,6 +179,27 @@ class Analyzer:
             words = [w for w in SpellChecker(language="en").word_frequency.keys() if w.isalpha()]
             self._english_stems = frozenset(self._stemmer.stemWords(words))
         return self._english_stems
+
+    def add_proper_nouns(self, words: Iterable[str]) -> None:
+        """Teach the Korean model place names it would glue a particle to.
+
+        Next to another proper noun kiwipiepy reads an unfamiliar name and its
+        particle as one word ("슬로바키아에 코트라 무역관" gives 슬로바키아에), so the
+        country is lost; alone it cuts some into pieces (벵갈루루 -> 벵갈루). Names
+        of Hangul only are added, each once, so rebuilding the index with the same
+        names leaves the model as it is.
+        """
+        known = {word for word, _ in self._user_words}
+        new = [
+            word
+            for word in dict.fromkeys(words)
+            if word not in known and _HANGUL_ONLY.fullmatch(word)
+        ]
+        for word in new:
+            self.kiwi.add_user_word(word, "NNP", 10.0)
+        if new:
+            self._user_words += tuple((word, "NNP") for word in new)
+            self._korean_words.clear()
 
     def load(self) -> None:
         """Load the Korean model and the English word list now, not on the first question."""

@@ -14,7 +14,7 @@ from rank_bm25 import BM25Okapi
 from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
-from helpdesk.places import Places
+from helpdesk.places import Places, place_names
 from helpdesk.spelling import Speller
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
@@ -189,6 +189,7 @@ class SearchIndex:
         self.kb = kb
         self.analyzer = analyzer
         analyzer.load()
+        analyzer.add_proper_nouns(place_names(kb))  # before any text is analyzed
         self.glossary = Glossary(kb.glossary, analyzer)
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, _LangIndex] = {}

@@ -81,6 +81,16 @@ OFFICE_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def place_names(kb: KnowledgeBase) -> list[str]:
+    """Every country and city name the tables and the office articles know."""
+    names = [*(n for ns in COUNTRY_NAMES.values() for n in ns)]
+    names += [n for ns in CITY_COUNTRIES.values() for n in ns]
+    for article in kb:
+        if article.meta.office is not None:
+            names += [n.strip() for n in _NAME_PARTS.split(article.meta.office.city) if n.strip()]
+    return list(dict.fromkeys(names))
+
+
 class Places:
     """Finds countries, office cities and office words in analyzed question tokens."""
 

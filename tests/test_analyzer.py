@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk.analyzer import default_analyzer, detect_lang, hs_codes_in, normalize
+from helpdesk.analyzer import Analyzer, default_analyzer, detect_lang, hs_codes_in, normalize
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,16 @@ def test_domain_words_stay_whole() -> None:
     assert a.analyze("지사화사업") == ["지사화", "사업"]
     assert "반덤핑" in a.analyze("반덤핑 관세")
     assert "반덤핑" in a.analyze("한국산 냉연강판 미국 반덤핑 관세율 몇 %예요?")
+
+
+def test_place_names_keep_their_particles_apart_once_taught() -> None:
+    a = Analyzer()
+    question = "슬로바키아에 코트라 무역관 있어요?"
+    assert a.analyze(question)[0] == "슬로바키아에"  # what kiwipiepy does untaught
+    assert a.analyze("벵갈루루로 수출") != ["벵갈루루", "수출"]
+    a.add_proper_nouns(["벵갈루루", "슬로바키아", "London"])
+    assert a.analyze(question)[0] == "슬로바키아"
+    assert a.analyze("벵갈루루로 수출") == ["벵갈루루", "수출"]
 
 
 def test_english_drops_stopwords_and_stems() -> None:

@@ -17,6 +17,7 @@ from helpdesk.index import SearchIndex
         ("조지아 트빌리시 무역관", ["GE"]),
         ("address of the korea trade office in atlanta georgia usa", ["US"]),  # the state
         ("KOTRA Atlanta office, Georgia", []),
+        ("슬로바키아에 코트라 무역관 있어요?", ["SK"]),  # not 슬로바키아에
     ],
 )
 def test_a_question_names_the_countries_of_its_places(
