@@ -18,6 +18,8 @@ from helpdesk.index import SearchIndex
         ("address of the korea trade office in atlanta georgia usa", ["US"]),  # the state
         ("KOTRA Atlanta office, Georgia", []),
         ("슬로바키아에 코트라 무역관 있어요?", ["SK"]),  # not 슬로바키아에
+        ("which indian cities have a kotra trade office", ["IN"]),
+        ("What duty do Japanese customs charge on Korean cosmetics?", ["JP"]),
     ],
 )
 def test_a_question_names_the_countries_of_its_places(
