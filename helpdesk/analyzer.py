@@ -92,7 +92,7 @@ ENGLISH_STOPWORDS = frozenset(
     thing things stuff also ok okay pls plz thx u ur r currently nowadays today
     heard hear said says told think thinking wonder wondering guess test testing
     still already yet ever even exactly roughly approximately basically maybe perhaps
-    kindly anyway name""".split()
+    kindly anyway name etc""".split()
 )
 
 

@@ -124,6 +124,7 @@ def test_english_chat_words_and_contractions_are_stopwords() -> None:
     a = default_analyzer()
     assert a.analyze("whats the kotra phone number, really") == ["kotra", "phone", "number"]
     assert a.analyze("I heard autos got 15%") == a.analyze("autos got 15%")
+    assert a.analyze("photos, materials etc") == a.analyze("photos, materials")
 
 
 def test_tariffed_stems_with_tariff() -> None:
