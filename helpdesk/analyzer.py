@@ -187,7 +187,9 @@ class Analyzer:
         particle as one word ("슬로바키아에 코트라 무역관" gives 슬로바키아에), so the
         country is lost; alone it cuts some into pieces (벵갈루루 -> 벵갈루). Names
         of Hangul only are added, each once, so rebuilding the index with the same
-        names leaves the model as it is.
+        names leaves the model as it is; only a reload that brings a new office city
+        changes it, while the old index still answers (its passages then lack that
+        one word until the new index is swapped in).
         """
         known = {word for word, _ in self._user_words}
         new = [
