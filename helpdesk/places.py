@@ -81,13 +81,17 @@ OFFICE_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def _city_names(city: str) -> list[str]:
+    """An office block's city as separate names: "호치민 (호찌민)" -> 호치민, 호찌민."""
+    return [name.strip() for name in _NAME_PARTS.split(city) if name.strip()]
+
+
 def place_names(kb: KnowledgeBase) -> list[str]:
     """Every country and city name the tables and the office articles know."""
-    names = [*(n for ns in COUNTRY_NAMES.values() for n in ns)]
-    names += [n for ns in CITY_COUNTRIES.values() for n in ns]
+    names = [n for table in (COUNTRY_NAMES, CITY_COUNTRIES) for ns in table.values() for n in ns]
     for article in kb:
         if article.meta.office is not None:
-            names += [n.strip() for n in _NAME_PARTS.split(article.meta.office.city) if n.strip()]
+            names += _city_names(article.meta.office.city)
     return list(dict.fromkeys(names))
 
 
@@ -107,7 +111,7 @@ class Places:
             office = article.meta.office
             if office is not None:
                 names = [
-                    *_NAME_PARTS.split(office.city),
+                    *_city_names(office.city),
                     _OFFICE_NAME_WORDS.sub(" ", office.name),
                     article.meta.id.removeprefix("kotra-"),
                 ]
