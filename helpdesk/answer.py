@@ -133,6 +133,8 @@ class Evidence(NamedTuple):
     line_coverage: float
     korean: float
     tariff_elsewhere: float
+    specific_coverage: float
+    specific_missed: float
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
@@ -172,6 +174,8 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         line,
         korean,
         elsewhere if tariff else 0.0,
+        top.specific_coverage,
+        top.specific_missed,
     )
 
 

@@ -15,6 +15,7 @@ from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
 from helpdesk.places import Places, place_names
+from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
@@ -34,6 +35,10 @@ HEADING_WEIGHT = 2
 # One office's article answers questions about its place: when the question names no
 # place and no office, its scores are multiplied by this.
 PLACELESS_OFFICE_FACTOR = 0.7
+# A measure or scheme that has ended scores this much less: at an equal match ("수출바우처"
+# is the 2026 scheme's name, and an alias of the ended 2025 voucher holds both words),
+# the asker wants what applies now. A question about the ended one still finds it.
+ENDED_FACTOR = 0.95
 # Korean verb and adjective stems weigh this much in coverage (nouns carry the topic).
 LIGHT_WEIGHT = 0.5
 # The best RERANK_DEPTH passages score up to LINE_BOOST more when one title, alias or
@@ -52,6 +57,10 @@ class Hit:
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
     hs_match: str | None = None  # the article's HS code that matched a code in the question
     line_coverage: float = 0.0  # the most of the query one title, alias or heading holds
+    # the same share with each token weighed by how specific it is in everyday language
+    # (helpdesk.specificity), and the weight of the tokens the passage does not hold
+    specific_coverage: float = 0.0
+    specific_missed: float = 0.0
 
 
 def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
@@ -114,6 +123,7 @@ class _LangIndex:
         # One office's article (it has an office block); the network and the regional
         # headquarters articles answer placeless questions ("코트라 무역관 총 몇 개").
         self.is_office = np.array([m.office is not None for m in metas])
+        self.is_ended = np.array([m.status == "ended" for m in metas])  # ENDED_FACTOR
         self.token_sets = [frozenset(t) for t in tokens]
         self.bm25 = BM25Okapi(tokens)
         n = len(passages)
@@ -132,10 +142,12 @@ class _LangIndex:
         light: frozenset[str] = frozenset(),
         *,
         lines: bool = False,
+        weigh: Callable[[str], float] | None = None,
     ) -> Coverage:
         """How much of ``query`` each passage (or, with ``lines``, each title, alias and
-        heading) holds; the weights are worked out once."""
-        weights = {t: self.idf(t) * (LIGHT_WEIGHT if t in light else 1.0) for t in query}
+        heading) holds; the weights (IDF, or ``weigh``) are worked out once."""
+        weight = weigh or self.idf
+        weights = {t: weight(t) * (LIGHT_WEIGHT if t in light else 1.0) for t in query}
         return Coverage(self.lines if lines else self.token_sets, weights, guessed, equivalents)
 
 
@@ -156,20 +168,20 @@ class Coverage:
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]],
     ) -> None:
         self._token_sets = token_sets
-        self._total = sum(weights.values())
+        self.total = sum(weights.values())
         self._found = {t: (GUESS_WEIGHT if t in guessed else 1.0) * w for t, w in weights.items()}
         self._query = frozenset(weights)
         self._equivalents = [(term & self._query, others) for term, others in equivalents]
 
     def __call__(self, i: int, extra: frozenset[str] | None = None) -> float:
-        if self._total <= 0:
+        if self.total <= 0:
             return 0.0
         held = self._token_sets[i] | extra if extra else self._token_sets[i]
         found = self._query & held
         for term, others in self._equivalents:
             if not term <= found and any(other <= held for other in others):
                 found = found | term
-        return sum(self._found[t] for t in found) / self._total
+        return sum(self._found[t] for t in found) / self.total
 
 
 class Search(NamedTuple):
@@ -185,9 +197,12 @@ class Search(NamedTuple):
 class SearchIndex:
     """Immutable after construction; a reload builds a new one and swaps it in."""
 
-    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, analyzer: Analyzer, specificity: Specificity | None = None
+    ) -> None:
         self.kb = kb
         self.analyzer = analyzer
+        self.specificity = specificity or default_specificity()
         analyzer.load()
         analyzer.add_proper_nouns(place_names(kb))  # before any text is analyzed
         self.glossary = Glossary(kb.glossary, analyzer)
@@ -275,6 +290,7 @@ class SearchIndex:
             scores *= np.array([CITY_BOOST if m.id in named else 1.0 for m in index.metas])
         if not (set(boost_countries or ()) - {"KR"} or boost_articles):
             scores[index.is_office] *= PLACELESS_OFFICE_FACTOR
+        scores[index.is_ended] *= ENDED_FACTOR
         query = frozenset(tokens)
         matches: dict[int, str] = {}
         if hs_codes:
@@ -321,17 +337,22 @@ class SearchIndex:
             scores[i] *= 1.0 + LINE_BOOST * line_coverage(i)
         head.sort(key=order)
         candidates[:RERANK_DEPTH] = head
-        return [
-            Hit(
+        specific = index.coverage(query, guessed, equivalents, light, weigh=self.specificity)
+
+        def hit(i: int) -> Hit:
+            share = specific(i, code_tokens if i in matches else None)
+            return Hit(
                 index.passages[i],
                 float(bm25[i]),
                 float(scores[i]),
                 coverage[i],
                 matches.get(i),
                 line_coverage(i),
+                share,
+                (1.0 - share) * specific.total,
             )
-            for i in candidates[:limit]
-        ]
+
+        return [hit(i) for i in candidates[:limit]]
 
     def search(
         self,

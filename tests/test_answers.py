@@ -258,6 +258,22 @@ def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
     assert body["answer"] is None and body["fallback"] is not None
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What is the US antidumping duty rate on my product?", "en"),
+        ("미국 반덤핑 관세율 어디서 확인해요", "ko"),
+        ("상계관세가 뭐예요", "ko"),
+    ],
+)
+def test_a_us_antidumping_question_is_told_where_its_company_rate_is_published(
+    shipped_client: TestClient, question: str, lang: str
+) -> None:
+    answer = answer_to(shipped_client, question)
+    assert (answer["article_id"], answer["lang"]) == ("us-ad-cvd", lang)
+    assert answer["disclaimer"] is not None  # a tariff note: verify before you ship
+
+
 def test_a_long_everyday_question_is_answered(shipped_client: TestClient) -> None:
     question = "냉연강판 미국 수출하는데 Section232 관세 아직도 50%에요??"
     assert answer_to(shipped_client, question)["article_id"] == "steel-aluminum-232"

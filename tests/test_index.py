@@ -9,7 +9,7 @@ from rank_bm25 import BM25Okapi
 
 from helpdesk.analyzer import default_analyzer
 from helpdesk.errors import KnowledgeBaseInvalid
-from helpdesk.index import IndexHolder, SearchIndex, passage_fields
+from helpdesk.index import ENDED_FACTOR, IndexHolder, SearchIndex, passage_fields
 from helpdesk.kb import load_knowledge_base
 
 
@@ -137,3 +137,42 @@ def test_a_hit_reports_how_much_of_the_question_one_title_alias_or_heading_holds
     scattered = index.search("importer pays steel duty at entry", "en").hits[0]
     assert scattered.coverage == pytest.approx(1.0)  # the passage holds every word...
     assert scattered.line_coverage < 0.6  # ...but no single line of the article says it
+
+
+def test_specific_coverage_weighs_words_by_how_rare_they_are_in_everyday_text(
+    index: SearchIndex,
+) -> None:
+    hit = index.search("steel zebra", "en").hits[0]
+    weigh = index.specificity
+    steel, zebra = weigh("steel"), weigh("zebra")
+    assert steel < zebra  # "zebra" is rarer in everyday English than "steel"
+    assert hit.specific_coverage == pytest.approx(steel / (steel + zebra))
+    assert hit.specific_missed == pytest.approx(zebra)
+
+
+def test_a_question_whose_specific_word_no_passage_holds_misses_its_full_weight(
+    index: SearchIndex,
+) -> None:
+    hit = index.search("steel duty for posco", "en").hits[0]
+    held = index.specificity("steel") + index.specificity("duti")
+    posco = index.specificity("posco")  # in no passage, and rare in everyday English
+    assert posco > held / 2
+    assert hit.specific_missed == pytest.approx(posco)
+    assert hit.specific_coverage == pytest.approx(held / (held + posco))
+
+
+def test_an_ended_measure_ranks_below_a_current_one_at_an_equal_match(
+    kb_dir: Path, tmp_path: Path
+) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(kb_dir, kb)
+    for lang in ("ko", "en"):
+        path = kb / "tariff" / f"steel.{lang}.md"
+        ended = path.read_text(encoding="utf-8").replace("status: in_force", "status: ended", 1)
+        path.write_text(ended, encoding="utf-8")
+    before = SearchIndex(load_knowledge_base(kb_dir), default_analyzer()).search("steel", "en")
+    after = SearchIndex(load_knowledge_base(kb), default_analyzer()).search("steel", "en")
+    first = before.hits[0]
+    moved = next(h for h in after.hits if h.passage.anchor == first.passage.anchor)
+    assert moved.rank == pytest.approx(first.rank * ENDED_FACTOR)
+    assert moved.score == pytest.approx(first.score)  # the BM25 score itself is untouched
