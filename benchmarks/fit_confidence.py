@@ -29,7 +29,7 @@ from helpdesk.settings import Settings
 
 NAMES = [
     "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
-    "log1p(line matched)", "korean", "tariff elsewhere", "specific coverage",
+    "log1p(line matched)", "korean", "foreign duty", "specific coverage",
     "log1p(specific missed)",
 ]  # fmt: skip
 
@@ -48,7 +48,7 @@ def features(index: SearchIndex, question: str) -> list[float] | None:
         found.elsewhere,
         math.log1p(found.line_coverage * n),
         found.korean,
-        found.tariff_elsewhere,
+        found.foreign_duty,
         found.specific_coverage,
         math.log1p(found.specific_missed),
     ]

@@ -11,11 +11,11 @@ import datetime as dt
 import re
 import secrets
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import NamedTuple
 from urllib.parse import quote
 
-from helpdesk.analyzer import detect_lang
+from helpdesk.analyzer import Analyzer, detect_lang
 from helpdesk.confidence import confidence
 from helpdesk.index import Hit, Search, SearchIndex
 from helpdesk.kb.models import Article, Category, Lang
@@ -66,6 +66,10 @@ STALE_WARNINGS: dict[Lang, str] = {
     ),
 }
 HS_MATCH_COVERAGE = 0.75
+# Words that make a question about a duty or a tax. A duty question that names another
+# country ("Japan import duty on Korean cosmetics", "인도 스마트폰 기본관세") asks about
+# that country's own duties, which only a tariff note about that country answers.
+DUTY_WORDS = ("tariff", "duty", "tax", "levy", "VAT", "관세", "세율", "세금", "부가세", "소비세")
 # The countries nearly every article is set in: naming them says nothing about which.
 SETTING_COUNTRIES = frozenset({"KR", "US"})
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -132,9 +136,15 @@ class Evidence(NamedTuple):
     elsewhere: float
     line_coverage: float
     korean: float
-    tariff_elsewhere: float
+    foreign_duty: float
     specific_coverage: float
     specific_missed: float
+
+
+@cache
+def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
+    """``DUTY_WORDS`` as the analyzer's tokens ("duties" -> "duti")."""
+    return frozenset(token for word in DUTY_WORDS for token in analyzer.analyze(word))
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
@@ -162,9 +172,13 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     line = max(top.line_coverage, HS_MATCH_COVERAGE) if top.hs_match else top.line_coverage
     terms = len(set(search.tokens))
     korean = float(detect_lang(" ".join(search.tokens)) == "ko")
-    # A tariff note is about one country's duties: a question naming another country
-    # ("UK import tariff on Korean cars") is likely about that country's duties.
-    tariff = meta.category == "tariff"
+    # A duty question naming another country is about that country's duties, answered
+    # only by a tariff note about it; a question about an office there is not.
+    duty = bool(duty_tokens(index.analyzer) & set(search.tokens)) and not search.mentions_office
+    levying = set(meta.levying_countries) if meta.category == "tariff" else set()
+    # "US tariff on Japanese goods" names who levies it: a question about the note's duties
+    about_note = bool(levying & set(search.countries))
+    foreign_duty = len(named - levying) / len(named) if named and duty and not about_note else 0.0
     return Evidence(
         top.score,
         runner_up_score(hits),
@@ -173,7 +187,7 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         elsewhere,
         line,
         korean,
-        elsewhere if tariff else 0.0,
+        foreign_duty,
         top.specific_coverage,
         top.specific_missed,
     )

@@ -19,7 +19,7 @@ def test_nothing_matched_is_no_confidence() -> None:
     assert confidence(0.0, 0.0, coverage=0.0, terms=3) == 0.0
 
 
-def test_a_tariff_note_for_a_question_about_another_countrys_duties_is_least_certain() -> None:
-    other_page = confidence(10.0, 5.0, coverage=0.8, terms=5, elsewhere=1.0)
-    tariff_note = confidence(10.0, 5.0, coverage=0.8, terms=5, elsewhere=1.0, tariff_elsewhere=1.0)
-    assert tariff_note < other_page
+def test_a_question_about_another_countrys_duties_is_least_certain() -> None:
+    other_place = confidence(10.0, 5.0, coverage=0.8, terms=5, elsewhere=1.0)
+    other_duty = confidence(10.0, 5.0, coverage=0.8, terms=5, elsewhere=1.0, foreign_duty=1.0)
+    assert other_duty < other_place

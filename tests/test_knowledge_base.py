@@ -137,6 +137,7 @@ def test_translations_agree_on_dates_status_and_links(shipped: KnowledgeBase) ->
         )
         assert sorted(ko.related) == sorted(en.related), article_id
         assert sorted(ko.hs_codes) == sorted(en.hs_codes), article_id
+        assert sorted(ko.levied_by) == sorted(en.levied_by), article_id
 
 
 def test_tariff_notes_carry_status_dates_and_end_with_the_disclaimer(
@@ -148,6 +149,7 @@ def test_tariff_notes_carry_status_dates_and_end_with_the_disclaimer(
         last = article.passages[-1].heading
         assert last in ("Note", "유의사항"), f"{article.path} ends with '{last}'"
         assert article.meta.as_of <= dt.date.today(), f"{article.path}: as_of is in the future"
+        assert article.meta.levied_by, f"{article.path}: say whose duties the note is about"
 
 
 def test_every_related_id_resolves(shipped: KnowledgeBase) -> None:

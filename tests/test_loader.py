@@ -124,3 +124,29 @@ def test_glossary_entries_are_loaded_as_term_groups(tmp_path: Path, kb_dir: Path
     (copy / "glossary.yaml").write_text("- [상호관세, reciprocal tariff]\n- [232조, section 232]\n")
     kb = load_knowledge_base(copy)
     assert kb.glossary == (("상호관세", "reciprocal tariff"), ("232조", "section 232"))
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("levied_by: [MX]", "every 'levied_by' country must also be in 'countries'"),
+        ("levied_by: [US]\ncategory: support", "'levied_by' is only allowed in category 'tariff'"),
+    ],
+)
+def test_levied_by_must_name_listed_countries_of_a_tariff_note(
+    kb_dir: Path, tmp_path: Path, front_matter: str, message: str
+) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    path = copy / "tariff" / "steel.en.md"
+    text = path.read_text(encoding="utf-8")
+    if "category: support" in front_matter:
+        text = text.replace("category: tariff\n", "")
+        path.unlink()
+        path = copy / "support" / "steel.en.md"
+    path.write_text(text.replace("countries: [US, KR]", f"countries: [US, KR]\n{front_matter}"))
+    _, problems = check_knowledge_base(copy)
+    found = [p for p in map(str, problems) if "levied_by" in p]
+    assert found == [f"{path.relative_to(copy)}: front matter: {message}"]

@@ -48,7 +48,7 @@ def _pydantic_problems(rel: str, error: ValidationError) -> list[Problem]:
     for err in error.errors():
         loc = ".".join(str(part) for part in err["loc"]) or "front matter"
         message = err["msg"].removeprefix("Value error, ")
-        if err["type"] != "missing" and "input" in err:
+        if err["type"] != "missing" and "input" in err and err["loc"]:  # not the whole dict
             message = f"{_describe(err['input'])}: {message}"
         problems.append(Problem(rel, loc, message))
     return problems

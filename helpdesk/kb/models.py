@@ -102,6 +102,10 @@ class FrontMatter(BaseModel):
     summary: Text
     aliases: list[Text] = Field(default_factory=list)
     countries: list[Country] = Field(default_factory=list)
+    # tariff notes: the countries whose own duties or rules the note describes (the US
+    # for a Section 232 note, Mexico for Mexico's tariff rises); ``countries`` also
+    # lists the countries a measure targets
+    levied_by: list[Country] = Field(default_factory=list)
     hs_codes: list[HsCode] = Field(default_factory=list)
     status: Status
     effective: dt.date | None = None
@@ -115,6 +119,19 @@ class FrontMatter(BaseModel):
         if self.office is not None and self.category != "office":
             raise ValueError("an 'office' block is only allowed in category 'office'")
         return self
+
+    @model_validator(mode="after")
+    def _levied_by_only_for_tariff_notes(self) -> FrontMatter:
+        if self.levied_by and self.category != "tariff":
+            raise ValueError("'levied_by' is only allowed in category 'tariff'")
+        if not set(self.levied_by) <= set(self.countries):
+            raise ValueError("every 'levied_by' country must also be in 'countries'")
+        return self
+
+    @property
+    def levying_countries(self) -> list[str]:
+        """Whose duties a tariff note is about: ``levied_by``, or else ``countries``."""
+        return list(self.levied_by or self.countries)
 
 
 @dataclass(frozen=True)
