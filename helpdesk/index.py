@@ -269,7 +269,8 @@ class SearchIndex:
         and the code's tokens count as covered. ``context`` tokens (the previous
         question) add to the score at ``CONTEXT_WEIGHT``; ``boost_countries`` lifts
         articles tagged with those countries by ``COUNTRY_BOOST`` and ``boost_articles``
-        (offices whose city the question names) by ``CITY_BOOST``. When neither names
+        (offices whose city the question names, when it asks about an office or
+        KOTRA) by ``CITY_BOOST``. When neither names
         a place other than Korea, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
         """
         index = self._by_lang.get(lang)
@@ -386,6 +387,9 @@ class SearchIndex:
             office_ids=self.places.office_ids([*tokens, *expansion]),  # "엘에이" names LA
             mentions_office=self.places.mentions_office(tokens),
         )
+        # A city named with no word for an office or for KOTRA is the asker's context
+        # ("a distributor in LA"), not a request for that city's office.
+        asks_for_office = search.mentions_office or self.places.names_kotra(tokens)
         order = [lang] + [other for other in LANGS if other != lang]
         for candidate in order:
             hits = self.search_lang(
@@ -399,7 +403,7 @@ class SearchIndex:
                 context=context_tokens,
                 boost_countries=countries,
                 guessed=guessed,
-                boost_articles=search.office_ids,
+                boost_articles=search.office_ids if asks_for_office else None,
                 equivalents=equivalents,
                 light=frozenset(predicates),
             )

@@ -75,6 +75,7 @@ US_STATE_NAMES = frozenset({"GE"})
 _NAME_PARTS = re.compile(r"[()/,]")
 _OFFICE_NAME_WORDS = re.compile(r"kotra|코트라|무역관|trade office", re.IGNORECASE)
 
+KOTRA_NAMES: tuple[str, ...] = ("KOTRA", "코트라")
 OFFICE_WORDS: tuple[str, ...] = (
     "무역관", "해외무역관", "사무소", "지사", "office", "offices", "kbc",
     "korea business center", "trade office", "연락처", "주소", "contact", "address",
@@ -118,6 +119,7 @@ class Places:
                 for seq in analyzed(n for n in names if n.strip()):
                     self._cities.setdefault(seq, article.meta.id)
         self._office_words = analyzed(OFFICE_WORDS)
+        self._kotra = frozenset(t for word in KOTRA_NAMES for t in analyzer.analyze(word))
         self._us_offices = frozenset(
             a.meta.id for a in kb if a.meta.office is not None and a.meta.office.country == "US"
         )
@@ -147,3 +149,7 @@ class Places:
 
     def mentions_office(self, tokens: Sequence[str]) -> bool:
         return any(contains_sequence(tokens, seq) for seq in self._office_words)
+
+    def names_kotra(self, tokens: Sequence[str]) -> bool:
+        """Whether the question names KOTRA ("KOTRA", "코트라")."""
+        return not self._kotra.isdisjoint(tokens)

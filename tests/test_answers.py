@@ -392,3 +392,22 @@ def test_a_duty_question_naming_another_country_is_about_that_countrys_duties(
     found = evidence(shipped_index, search)
     assert found is not None
     assert found.foreign_duty == foreign_duty
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id"),
+    [
+        (
+            "We sell cosmetics to a distributor in Los Angeles. Does the 12.5% forced-labor "
+            "tariff apply to our sheet masks?",
+            "section-301-forced-labor",
+        ),
+        ("KOTRA Los Angeles phone number", "kotra-los-angeles"),
+        ("LA 무역관 주소", "kotra-los-angeles"),
+    ],
+)
+def test_a_city_lifts_its_office_only_when_the_question_asks_about_an_office_or_kotra(
+    shipped_index: SearchIndex, question: str, article_id: str
+) -> None:
+    search, _ = find(shipped_index, question, detect_lang(question))
+    assert search.hits[0].passage.article_id == article_id
