@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/fit_confidence.py [--questions tests/eval/questions.jsonl]
 
 For every dev question with a hit it takes the inputs the service judges by
-(``helpdesk.answer.evidence``), fits a logistic regression of in scope against out
+(``helpdesk.evidence.evidence``), fits a logistic regression of in scope against out
 of scope (numpy gradient descent, L2 0.01), and prints the weights, five-fold
 cross-validated false fallback at the first threshold with >= 95% rejection, and
 rejection and false fallback per threshold with the bias that would put each
@@ -20,9 +20,10 @@ from pathlib import Path
 import numpy as np
 
 from helpdesk.analyzer import default_analyzer, detect_lang
-from helpdesk.answer import evidence, find
+from helpdesk.answer import find
 from helpdesk.confidence import margin, saturation
 from helpdesk.evaluate import load_questions
+from helpdesk.evidence import evidence
 from helpdesk.index import SearchIndex
 from helpdesk.kb import load_knowledge_base
 from helpdesk.settings import Settings

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from helpdesk.analyzer import default_analyzer, detect_lang
-from helpdesk.answer import DISCLAIMERS, duty_tokens, evidence, find, mostly_english
+from helpdesk.analyzer import detect_lang
+from helpdesk.answer import DISCLAIMERS, find, mostly_english
 from helpdesk.api import create_app
 from helpdesk.index import SearchIndex
 from helpdesk.settings import Settings
@@ -364,34 +364,6 @@ def test_the_article_whose_title_or_alias_says_the_question_comes_first(
     shipped_client: TestClient, question: str, article_id: str
 ) -> None:
     assert answer_to(shipped_client, question)["article_id"] == article_id
-
-
-def test_duty_words_are_matched_as_the_analyzer_tokenizes_them() -> None:
-    tokens = duty_tokens(default_analyzer())
-    assert {"tariff", "duti", "tax", "관세", "세율", "부가세"} <= tokens
-
-
-@pytest.mark.parametrize(
-    ("question", "foreign_duty"),
-    [
-        ("What import duty does Japan charge on Korean cosmetics?", 1.0),
-        ("인도 스마트폰 기본관세 몇 프로", 1.0),
-        # the question names the country that levies the note's duties
-        ("US section 301 tariff on Japanese goods", 0.0),
-        ("멕시코 관세 인상 한국산 몇 프로", 0.0),
-        # about an office there, not about that country's duties
-        ("Can the KOTRA Mexico City office help us with Mexico's new tariffs?", 0.0),
-        # no duty word
-        ("KOTRA London office phone", 0.0),
-    ],
-)
-def test_a_duty_question_naming_another_country_is_about_that_countrys_duties(
-    shipped_index: SearchIndex, question: str, foreign_duty: float
-) -> None:
-    search, _ = find(shipped_index, question, detect_lang(question))
-    found = evidence(shipped_index, search)
-    assert found is not None
-    assert found.foreign_duty == foreign_duty
 
 
 @pytest.mark.parametrize(

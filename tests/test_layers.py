@@ -17,6 +17,7 @@ LAYERS: list[list[str]] = [
     ["helpdesk.glossary", "helpdesk.places"],
     ["helpdesk.spelling"],
     ["helpdesk.index"],
+    ["helpdesk.evidence"],
     ["helpdesk.answer"],
     ["helpdesk.evaluate"],
     ["helpdesk.api", "helpdesk.cli"],

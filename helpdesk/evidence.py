@@ -1,0 +1,101 @@
+"""What the confidence model reads about a search's best hit, and the judgement it gives.
+
+The inputs (``Evidence``) are worked out from the hits and from what the question
+names; ``helpdesk.confidence`` turns them into a 0..1 confidence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from helpdesk.analyzer import Analyzer, detect_lang
+from helpdesk.confidence import confidence
+from helpdesk.index import Hit, Search, SearchIndex
+
+HS_MATCH_COVERAGE = 0.75
+# Words that make a question about a duty or a tax. A duty question that names another
+# country ("Japan import duty on Korean cosmetics", "인도 스마트폰 기본관세") asks about
+# that country's own duties, which only a tariff note about that country answers.
+DUTY_WORDS = ("tariff", "duty", "tax", "levy", "VAT", "관세", "세율", "세금", "부가세", "소비세")
+# The countries nearly every article is set in: naming them says nothing about which.
+SETTING_COUNTRIES = frozenset({"KR", "US"})
+
+
+def runner_up_score(hits: list[Hit]) -> float:
+    """The best score of a passage from another article than the top hit's."""
+    top = hits[0].passage.article_id
+    return next((h.score for h in hits[1:] if h.passage.article_id != top), 0.0)
+
+
+class Evidence(NamedTuple):
+    """What the confidence model reads about the best hit (``confidence``'s arguments)."""
+
+    score: float
+    runner_up: float
+    coverage: float
+    terms: int
+    elsewhere: float
+    line_coverage: float
+    korean: float
+    foreign_duty: float
+    specific_coverage: float
+    specific_missed: float
+
+
+@cache
+def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
+    """``DUTY_WORDS`` as the analyzer's tokens ("duties" -> "duti")."""
+    return frozenset(token for word in DUTY_WORDS for token in analyzer.analyze(word))
+
+
+def evidence(index: SearchIndex, search: Search) -> Evidence | None:
+    """The confidence model's inputs for the top hit, or None when nothing matched.
+
+    An HS code in the question that the top article is tagged with is strong
+    evidence on its own: product words next to it ("열연강판") often appear in no
+    article, so coverage counts at least ``HS_MATCH_COVERAGE`` then. ``elsewhere``
+    is the share of the countries the question names (other than the setting
+    countries) that the top article is not about. ``line_coverage`` is the most of
+    the question one title, alias or heading of the top article holds, and
+    ``korean`` whether any searched word is Korean: Korean questions keep more
+    words no article uses (colloquial verb stems), so they cover less at equal
+    relevance.
+    """
+    hits = search.hits
+    if not hits:
+        return None
+    top = hits[0]
+    coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
+    named = set(search.countries) - SETTING_COUNTRIES
+    meta = index.article(top.passage).meta
+    about = meta.countries
+    elsewhere = len(named - set(about)) / len(named) if named else 0.0
+    line = max(top.line_coverage, HS_MATCH_COVERAGE) if top.hs_match else top.line_coverage
+    terms = len(set(search.tokens))
+    korean = float(detect_lang(" ".join(search.tokens)) == "ko")
+    # A duty question naming another country is about that country's duties, answered
+    # only by a tariff note about it; a question about an office there is not.
+    duty = bool(duty_tokens(index.analyzer) & set(search.tokens)) and not search.mentions_office
+    levying = set(meta.levying_countries) if meta.category == "tariff" else set()
+    # "US tariff on Japanese goods" names who levies it: a question about the note's duties
+    about_note = bool(levying & set(search.countries))
+    foreign_duty = len(named - levying) / len(named) if named and duty and not about_note else 0.0
+    return Evidence(
+        top.score,
+        runner_up_score(hits),
+        coverage,
+        terms,
+        elsewhere,
+        line,
+        korean,
+        foreign_duty,
+        top.specific_coverage,
+        top.specific_missed,
+    )
+
+
+def judge(index: SearchIndex, search: Search) -> float:
+    """Confidence in the top hit (0 when there is none)."""
+    found = evidence(index, search)
+    return 0.0 if found is None else confidence(*found)

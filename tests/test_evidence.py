@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from helpdesk.analyzer import default_analyzer, detect_lang
+from helpdesk.answer import find
+from helpdesk.evidence import duty_tokens, evidence
+from helpdesk.index import SearchIndex
+
+
+def test_duty_words_are_matched_as_the_analyzer_tokenizes_them() -> None:
+    tokens = duty_tokens(default_analyzer())
+    assert {"tariff", "duti", "tax", "관세", "세율", "부가세"} <= tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "foreign_duty"),
+    [
+        ("What import duty does Japan charge on Korean cosmetics?", 1.0),
+        ("인도 스마트폰 기본관세 몇 프로", 1.0),
+        # the question names the country that levies the note's duties
+        ("US section 301 tariff on Japanese goods", 0.0),
+        ("멕시코 관세 인상 한국산 몇 프로", 0.0),
+        # about an office there, not about that country's duties
+        ("Can the KOTRA Mexico City office help us with Mexico's new tariffs?", 0.0),
+        # no duty word
+        ("KOTRA London office phone", 0.0),
+    ],
+)
+def test_a_duty_question_naming_another_country_is_about_that_countrys_duties(
+    shipped_index: SearchIndex, question: str, foreign_duty: float
+) -> None:
+    search, _ = find(shipped_index, question, detect_lang(question))
+    found = evidence(shipped_index, search)
+    assert found is not None
+    assert found.foreign_duty == foreign_duty
