@@ -29,12 +29,18 @@ ENGLISH_WORD = re.compile(r"[a-z][a-z'-]*")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+def zipf(freq: float) -> float:
+    """A word's share of running text as a Zipf frequency: log10 of uses per billion words."""
+    return math.log10(freq * 1e9)
+
+
 def main() -> None:
     analyzer = default_analyzer()
     analyzer.load()
     totals: dict[str, float] = {}
     for word, freq in get_frequency_dict("en").items():
-        if freq * 1e9 < 10**MIN_ZIPF or not ENGLISH_WORD.fullmatch(word):
+        # a word too rare to be written cannot make its token common: skip analysing it
+        if zipf(freq) < MIN_ZIPF or not ENGLISH_WORD.fullmatch(word):
             continue
         tokens = analyzer.analyze(word)
         if len(tokens) == 1:
@@ -42,17 +48,14 @@ def main() -> None:
     for word, freq in get_frequency_dict("ko").items():
         if HANGUL.search(word):
             totals[word] = totals.get(word, 0.0) + freq
-    rows = sorted(
-        (token, math.log10(freq * 1e9))
-        for token, freq in totals.items()
-        if math.log10(freq * 1e9) >= MIN_ZIPF
-    )
+    rows = sorted((token, zipf(freq)) for token, freq in totals.items())
+    rows = [(token, value) for token, value in rows if value >= MIN_ZIPF]
     header = (
         f"# Zipf frequency of help-desk index tokens, from wordfreq {version('wordfreq')} "
         "(data CC BY-SA 4.0, https://github.com/rspeer/wordfreq); "
         "built by benchmarks/word_frequencies.py\n"
     )
-    body = "".join(f"{token}\t{zipf:.2f}\n" for token, zipf in rows)
+    body = "".join(f"{token}\t{value:.2f}\n" for token, value in rows)
     Path(TABLE_PATH).write_bytes(gzip.compress((header + body).encode("utf-8"), mtime=0))
     print(f"{TABLE_PATH}: {len(rows)} tokens")
 

@@ -207,6 +207,10 @@ class Analyzer:
         """Load the Korean model and the English word list now, not on the first question."""
         _ = self.kiwi, self.english_stems
 
+    def token_set(self, words: Iterable[str]) -> frozenset[str]:
+        """Every token of ``words``, each word analyzed on its own ("duties" -> "duti")."""
+        return frozenset(token for word in words for token in self.analyze(word))
+
     def is_word(self, token: str) -> bool:
         """Whether an analyzed token is a word of its language, not a typo.
 

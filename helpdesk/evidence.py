@@ -46,7 +46,7 @@ class Evidence(NamedTuple):
 @cache
 def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
     """``DUTY_WORDS`` as the analyzer's tokens ("duties" -> "duti")."""
-    return frozenset(token for word in DUTY_WORDS for token in analyzer.analyze(word))
+    return analyzer.token_set(DUTY_WORDS)
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:

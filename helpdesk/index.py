@@ -270,8 +270,8 @@ class SearchIndex:
         question) add to the score at ``CONTEXT_WEIGHT``; ``boost_countries`` lifts
         articles tagged with those countries by ``COUNTRY_BOOST`` and ``boost_articles``
         (offices whose city the question names, when it asks about an office or
-        KOTRA) by ``CITY_BOOST``. When neither names
-        a place other than Korea, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
+        KOTRA) by ``CITY_BOOST``. When neither names a place other than Korea,
+        office articles weigh ``PLACELESS_OFFICE_FACTOR``.
         """
         index = self._by_lang.get(lang)
         if index is None or not tokens:

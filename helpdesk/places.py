@@ -119,7 +119,7 @@ class Places:
                 for seq in analyzed(n for n in names if n.strip()):
                     self._cities.setdefault(seq, article.meta.id)
         self._office_words = analyzed(OFFICE_WORDS)
-        self._kotra = frozenset(t for word in KOTRA_NAMES for t in analyzer.analyze(word))
+        self._kotra = analyzer.token_set(KOTRA_NAMES)
         self._us_offices = frozenset(
             a.meta.id for a in kb if a.meta.office is not None and a.meta.office.country == "US"
         )

@@ -169,3 +169,7 @@ def test_asking_for_a_name_asks_who() -> None:
     assert a.analyze("코트라 사장님 성함이 어떻게 되시나요") == a.analyze("코트라 사장님")
     assert a.analyze("코트라 사장 이름") == a.analyze("코트라 사장")
     assert a.analyze("name of the KOTRA president") == a.analyze("KOTRA president")
+
+
+def test_token_set_analyzes_each_word_on_its_own() -> None:
+    assert default_analyzer().token_set(["duties", "관세율", "KOTRA"]) == {"duti", "관세", "kotra"}
