@@ -17,8 +17,9 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from helpdesk.answer import AnswerPolicy, ask
-from helpdesk.index import SearchIndex, passage_fields
+from helpdesk.index import SearchIndex
 from helpdesk.kb.models import KnowledgeBase, Lang, Passage
+from helpdesk.lang_index import passage_fields
 from helpdesk.schemas import AskRequest
 
 

@@ -1,37 +1,33 @@
-"""The BM25 search index over passages (rank_bm25), one per language, built once and immutable."""
+"""The search over the passages of both languages: ranking, boosts and what a hit carries.
+
+Built once and immutable; ``IndexHolder`` swaps in a new one on reload.
+"""
 
 from __future__ import annotations
 
-import math
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
-from rank_bm25 import BM25Okapi
 
 from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
+from helpdesk.lang_index import LangIndex, article_lines, passage_fields
 from helpdesk.places import Places, place_names
 from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
 EXPANSION_WEIGHT = 0.1
-# A corrected spelling counts this much towards coverage (it may be a wrong guess).
-GUESS_WEIGHT = 0.5
 # The previous question of a conversation, for a follow-up, counts for half.
 CONTEXT_WEIGHT = 0.5
 # Articles tagged with a country the question names score this much more.
 COUNTRY_BOOST = 1.3
 # Office articles whose city the question names score this much more.
 CITY_BOOST = 1.3
-# How many times the title and the heading are repeated in a passage's indexed text:
-# BM25 then weighs a match there above a match in the body (chosen on the dev split).
-TITLE_WEIGHT = 1
-HEADING_WEIGHT = 2
 # One office's article answers questions about its place: when the question names no
 # place and no office, its scores are multiplied by this.
 PLACELESS_OFFICE_FACTOR = 0.7
@@ -39,8 +35,6 @@ PLACELESS_OFFICE_FACTOR = 0.7
 # is the 2026 scheme's name, and an alias of the ended 2025 voucher holds both words),
 # the asker wants what applies now. A question about the ended one still finds it.
 ENDED_FACTOR = 0.95
-# Korean verb and adjective stems weigh this much in coverage (nouns carry the topic).
-LIGHT_WEIGHT = 0.5
 # The best RERANK_DEPTH passages score up to LINE_BOOST more when one title, alias or
 # heading of their article holds the question (times the share it holds).
 LINE_BOOST = 0.5
@@ -79,111 +73,6 @@ def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
     return max(found, key=len) if found else None
 
 
-def passage_fields(article: Article, passage: Passage) -> str:
-    """The text indexed for a passage: title, heading and text.
-
-    The lead passage also carries the summary and the aliases.
-    """
-    parts = (
-        [article.meta.title] * TITLE_WEIGHT + [passage.heading] * HEADING_WEIGHT + [passage.text]
-    )
-    if passage.position == 0:
-        parts += [article.meta.summary, *article.meta.aliases]
-    return "\n".join(parts)
-
-
-def article_lines(article: Article) -> list[str]:
-    """The short lines that name what an article answers: title, aliases and headings."""
-    return [article.meta.title, *article.meta.aliases, *(p.heading for p in article.passages)]
-
-
-class _LangIndex:
-    def __init__(
-        self,
-        passages: list[Passage],
-        tokens: list[list[str]],
-        metas: list[FrontMatter],
-        lines: dict[str, list[frozenset[str]]],
-    ) -> None:
-        self.passages = passages
-        # each article's title, aliases and headings, analyzed: a question that one of
-        # them holds is a question the article was written to answer
-        self.lines: list[frozenset[str]] = []
-        self.line_ranges: dict[str, range] = {}
-        self.line_postings: dict[str, list[int]] = {}  # token -> the lines holding it
-        for article_id, article_lines in lines.items():
-            start = len(self.lines)
-            self.lines.extend(article_lines)
-            self.line_ranges[article_id] = range(start, len(self.lines))
-        for j, line in enumerate(self.lines):
-            for token in line:
-                self.line_postings.setdefault(token, []).append(j)
-        self.metas = metas  # each passage's article front matter, for filters and boosts
-        self.countries = [frozenset(m.countries) for m in metas]
-        # One office's article (it has an office block); the network and the regional
-        # headquarters articles answer placeless questions ("코트라 무역관 총 몇 개").
-        self.is_office = np.array([m.office is not None for m in metas])
-        self.is_ended = np.array([m.status == "ended" for m in metas])  # ENDED_FACTOR
-        self.token_sets = [frozenset(t) for t in tokens]
-        self.bm25 = BM25Okapi(tokens)
-        n = len(passages)
-        # A token no passage holds weighs as much as the rarest possible one.
-        self.unseen_idf = math.log((n + 0.5) / 0.5)
-
-    def idf(self, token: str) -> float:
-        value = self.bm25.idf.get(token)
-        return self.unseen_idf if value is None else max(float(value), 0.0)
-
-    def coverage(
-        self,
-        query: frozenset[str],
-        guessed: frozenset[str] = frozenset(),
-        equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
-        light: frozenset[str] = frozenset(),
-        *,
-        lines: bool = False,
-        weigh: Callable[[str], float] | None = None,
-    ) -> Coverage:
-        """How much of ``query`` each passage (or, with ``lines``, each title, alias and
-        heading) holds; the weights (IDF, or ``weigh``) are worked out once."""
-        weight = weigh or self.idf
-        weights = {t: weight(t) * (LIGHT_WEIGHT if t in light else 1.0) for t in query}
-        return Coverage(self.lines if lines else self.token_sets, weights, guessed, equivalents)
-
-
-class Coverage:
-    """IDF-weighted share of a query's tokens that a passage holds.
-
-    Words the knowledge base never uses ("팔찌", "recipe") weigh the most, so a
-    question that shares only a common word with an article scores low. A spelling
-    correction (``guessed``) is a guess, so it counts half when held; a typed glossary
-    term counts as held where the passage holds another term of its entry.
-    """
-
-    def __init__(
-        self,
-        token_sets: list[frozenset[str]],
-        weights: dict[str, float],
-        guessed: frozenset[str],
-        equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]],
-    ) -> None:
-        self._token_sets = token_sets
-        self.total = sum(weights.values())
-        self._found = {t: (GUESS_WEIGHT if t in guessed else 1.0) * w for t, w in weights.items()}
-        self._query = frozenset(weights)
-        self._equivalents = [(term & self._query, others) for term, others in equivalents]
-
-    def __call__(self, i: int, extra: frozenset[str] | None = None) -> float:
-        if self.total <= 0:
-            return 0.0
-        held = self._token_sets[i] | extra if extra else self._token_sets[i]
-        found = self._query & held
-        for term, others in self._equivalents:
-            if not term <= found and any(other <= held for other in others):
-                found = found | term
-        return sum(self._found[t] for t in found) / self.total
-
-
 class Search(NamedTuple):
     """What one search found, and what the question named."""
 
@@ -207,7 +96,7 @@ class SearchIndex:
         analyzer.add_proper_nouns(place_names(kb))  # before any text is analyzed
         self.glossary = Glossary(kb.glossary, analyzer)
         self.places = Places(kb, analyzer)
-        self._by_lang: dict[Lang, _LangIndex] = {}
+        self._by_lang: dict[Lang, LangIndex] = {}
         for lang in LANGS:
             passages: list[Passage] = []
             tokens: list[list[str]] = []
@@ -224,7 +113,7 @@ class SearchIndex:
                     tokens.append(analyzer.analyze(passage_fields(article, passage)))
                     metas.append(article.meta)
             if passages:
-                self._by_lang[lang] = _LangIndex(passages, tokens, metas, lines)
+                self._by_lang[lang] = LangIndex(passages, tokens, metas, lines)
         indexed = [index.token_sets for index in self._by_lang.values()]
         self.speller = Speller(indexed, self.glossary, analyzer.is_word)
 

@@ -9,8 +9,9 @@ from rank_bm25 import BM25Okapi
 
 from helpdesk.analyzer import default_analyzer
 from helpdesk.errors import KnowledgeBaseInvalid
-from helpdesk.index import ENDED_FACTOR, IndexHolder, SearchIndex, passage_fields
+from helpdesk.index import ENDED_FACTOR, IndexHolder, SearchIndex
 from helpdesk.kb import load_knowledge_base
+from helpdesk.lang_index import passage_fields
 
 
 @pytest.fixture

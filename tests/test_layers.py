@@ -12,8 +12,10 @@ import helpdesk
 # Lowest first. A module may import from its own layer or any layer below it.
 LAYERS: list[list[str]] = [
     ["helpdesk", "helpdesk.errors", "helpdesk.settings", "helpdesk.kb.models",
-     "helpdesk.confidence", "helpdesk.snippet", "helpdesk.records", "helpdesk.specificity"],
-    ["helpdesk.kb", "helpdesk.analyzer", "helpdesk.sessions", "helpdesk.schemas"],
+     "helpdesk.confidence", "helpdesk.snippet", "helpdesk.records", "helpdesk.specificity",
+     "helpdesk.coverage"],
+    ["helpdesk.kb", "helpdesk.analyzer", "helpdesk.sessions", "helpdesk.schemas",
+     "helpdesk.lang_index"],
     ["helpdesk.glossary", "helpdesk.places"],
     ["helpdesk.spelling"],
     ["helpdesk.index"],

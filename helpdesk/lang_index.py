@@ -1,0 +1,99 @@
+"""The passages of one language, as BM25 (rank_bm25) sees them, with their articles' lines.
+
+What a passage's indexed text is (title and heading weighted by repetition, the
+lead passage with the summary and the aliases), and the per-language index the
+search reads: the BM25 model, each passage's token set and front matter, and each
+article's title, alias and heading lines for line coverage.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from helpdesk.coverage import Coverage
+from helpdesk.kb.models import Article, FrontMatter, Passage
+
+# How many times the title and the heading are repeated in a passage's indexed text:
+# BM25 then weighs a match there above a match in the body (chosen on the dev split).
+TITLE_WEIGHT = 1
+HEADING_WEIGHT = 2
+# Korean verb and adjective stems weigh this much in coverage (nouns carry the topic).
+LIGHT_WEIGHT = 0.5
+
+
+def passage_fields(article: Article, passage: Passage) -> str:
+    """The text indexed for a passage: title, heading and text.
+
+    The lead passage also carries the summary and the aliases.
+    """
+    parts = (
+        [article.meta.title] * TITLE_WEIGHT + [passage.heading] * HEADING_WEIGHT + [passage.text]
+    )
+    if passage.position == 0:
+        parts += [article.meta.summary, *article.meta.aliases]
+    return "\n".join(parts)
+
+
+def article_lines(article: Article) -> list[str]:
+    """The short lines that name what an article answers: title, aliases and headings."""
+    return [article.meta.title, *article.meta.aliases, *(p.heading for p in article.passages)]
+
+
+class LangIndex:
+    """One language's passages, their BM25 model, and their articles' lines."""
+
+    def __init__(
+        self,
+        passages: list[Passage],
+        tokens: list[list[str]],
+        metas: list[FrontMatter],
+        lines: dict[str, list[frozenset[str]]],
+    ) -> None:
+        self.passages = passages
+        # each article's title, aliases and headings, analyzed: a question that one of
+        # them holds is a question the article was written to answer
+        self.lines: list[frozenset[str]] = []
+        self.line_ranges: dict[str, range] = {}
+        self.line_postings: dict[str, list[int]] = {}  # token -> the lines holding it
+        for article_id, article_lines in lines.items():
+            start = len(self.lines)
+            self.lines.extend(article_lines)
+            self.line_ranges[article_id] = range(start, len(self.lines))
+        for j, line in enumerate(self.lines):
+            for token in line:
+                self.line_postings.setdefault(token, []).append(j)
+        self.metas = metas  # each passage's article front matter, for filters and boosts
+        self.countries = [frozenset(m.countries) for m in metas]
+        # One office's article (it has an office block); the network and the regional
+        # headquarters articles answer placeless questions ("코트라 무역관 총 몇 개").
+        self.is_office = np.array([m.office is not None for m in metas])
+        self.is_ended = np.array([m.status == "ended" for m in metas])  # ENDED_FACTOR
+        self.token_sets = [frozenset(t) for t in tokens]
+        self.bm25 = BM25Okapi(tokens)
+        n = len(passages)
+        # A token no passage holds weighs as much as the rarest possible one.
+        self.unseen_idf = math.log((n + 0.5) / 0.5)
+
+    def idf(self, token: str) -> float:
+        value = self.bm25.idf.get(token)
+        return self.unseen_idf if value is None else max(float(value), 0.0)
+
+    def coverage(
+        self,
+        query: frozenset[str],
+        guessed: frozenset[str] = frozenset(),
+        equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
+        light: frozenset[str] = frozenset(),
+        *,
+        lines: bool = False,
+        weigh: Callable[[str], float] | None = None,
+    ) -> Coverage:
+        """How much of ``query`` each passage (or, with ``lines``, each title, alias and
+        heading) holds; the weights (IDF, or ``weigh``) are worked out once."""
+        weight = weigh or self.idf
+        weights = {t: weight(t) * (LIGHT_WEIGHT if t in light else 1.0) for t in query}
+        return Coverage(self.lines if lines else self.token_sets, weights, guessed, equivalents)
