@@ -63,6 +63,9 @@ def test_question_set_has_the_required_size_and_labels() -> None:
     assert sum(q.lang == "en" and q.in_scope for q in held) >= 20
     assert sum(not q.in_scope for q in held) >= 10
     assert len({q.id for q in questions}) == len(questions)
+    # A question asked twice would be tuned on in dev and scored again as held-out.
+    texts = [q.question.strip().lower() for q in questions]
+    assert len(set(texts)) == len(texts), [t for t in set(texts) if texts.count(t) > 1]
     for q in in_scope:
         for article_id in q.expected:
             assert kb.get(article_id) is not None, f"{q.id}: {article_id}"
