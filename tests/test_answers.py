@@ -250,6 +250,7 @@ def test_a_single_keyword_the_knowledge_base_holds_is_answered(
         "노트북 추천좀",
         "KOTRA London trade office phone number",
         "Does the UK charge import duty on Korean cars?",
+        "인도 스마트폰 기본관세 몇 프로",
     ],
 )
 def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
@@ -383,3 +384,20 @@ def test_a_city_lifts_its_office_only_when_the_question_asks_about_an_office_or_
 ) -> None:
     search, _ = find(shipped_index, question, detect_lang(question))
     assert search.hits[0].passage.article_id == article_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "heading"),
+    [
+        ("what is a customs bond and who needs one", "en", "customs bond"),
+        ("ISF 신고 기한 언제까지예요", "ko", "ISF"),
+        ("merchandise processing fee rate on US imports", "en", "MPF"),
+        ("원산지 표시 안 하면 벌금 있나요", "ko", "표시를 안 하면"),
+    ],
+)
+def test_us_import_paperwork_is_answered_from_the_entry_basics_article(
+    shipped_client: TestClient, question: str, lang: str, heading: str
+) -> None:
+    answer = answer_to(shipped_client, question)
+    assert (answer["article_id"], answer["lang"]) == ("us-import-entry-basics", lang)
+    assert heading in answer["heading"]

@@ -17,7 +17,7 @@ def test_duty_words_are_matched_as_the_analyzer_tokenizes_them() -> None:
     ("question", "foreign_duty"),
     [
         ("What import duty does Japan charge on Korean cosmetics?", 1.0),
-        ("인도 스마트폰 기본관세 몇 프로", 1.0),
+        ("일본 화장품 수입관세 몇 프로", 1.0),
         # the question names the country that levies the note's duties
         ("US section 301 tariff on Japanese goods", 0.0),
         ("멕시코 관세 인상 한국산 몇 프로", 0.0),
