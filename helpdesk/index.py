@@ -15,7 +15,7 @@ import numpy as np
 from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
-from helpdesk.lang_index import LangIndex, article_lines, passage_fields
+from helpdesk.lang_index import LangIndex
 from helpdesk.places import Places, place_names
 from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
@@ -98,22 +98,9 @@ class SearchIndex:
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, LangIndex] = {}
         for lang in LANGS:
-            passages: list[Passage] = []
-            tokens: list[list[str]] = []
-            metas: list[FrontMatter] = []
-            lines: dict[str, list[frozenset[str]]] = {}
-            for article in kb:
-                if article.meta.lang != lang:
-                    continue
-                lines[article.meta.id] = [
-                    frozenset(analyzer.analyze(line)) for line in article_lines(article)
-                ]
-                for passage in article.passages:
-                    passages.append(passage)
-                    tokens.append(analyzer.analyze(passage_fields(article, passage)))
-                    metas.append(article.meta)
-            if passages:
-                self._by_lang[lang] = LangIndex(passages, tokens, metas, lines)
+            built = LangIndex.build((a for a in kb if a.meta.lang == lang), analyzer.analyze)
+            if built is not None:
+                self._by_lang[lang] = built
         indexed = [index.token_sets for index in self._by_lang.values()]
         self.speller = Speller(indexed, self.glossary, analyzer.is_word)
 

@@ -9,7 +9,7 @@ article's title, alias and heading lines for line coverage.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -59,9 +59,9 @@ class LangIndex:
         self.lines: list[frozenset[str]] = []
         self.line_ranges: dict[str, range] = {}
         self.line_postings: dict[str, list[int]] = {}  # token -> the lines holding it
-        for article_id, article_lines in lines.items():
+        for article_id, rows in lines.items():
             start = len(self.lines)
-            self.lines.extend(article_lines)
+            self.lines.extend(rows)
             self.line_ranges[article_id] = range(start, len(self.lines))
         for j, line in enumerate(self.lines):
             for token in line:
@@ -77,6 +77,23 @@ class LangIndex:
         n = len(passages)
         # A token no passage holds weighs as much as the rarest possible one.
         self.unseen_idf = math.log((n + 0.5) / 0.5)
+
+    @classmethod
+    def build(
+        cls, articles: Iterable[Article], analyze: Callable[[str], list[str]]
+    ) -> LangIndex | None:
+        """The index of ``articles`` (all of one language), or None when they have no passage."""
+        passages: list[Passage] = []
+        tokens: list[list[str]] = []
+        metas: list[FrontMatter] = []
+        lines: dict[str, list[frozenset[str]]] = {}
+        for article in articles:
+            lines[article.meta.id] = [frozenset(analyze(line)) for line in article_lines(article)]
+            for passage in article.passages:
+                passages.append(passage)
+                tokens.append(analyze(passage_fields(article, passage)))
+                metas.append(article.meta)
+        return cls(passages, tokens, metas, lines) if passages else None
 
     def idf(self, token: str) -> float:
         value = self.bm25.idf.get(token)
