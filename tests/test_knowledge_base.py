@@ -38,6 +38,8 @@ TOPICS: dict[str, list[str]] = {
         "us-china-measures",
         "hs-classification-ruling",
         "eu-cbam-non-tariff-barriers",
+        "us-fda-food-cosmetics",
+        "section-201-safeguards",
     ],
     "support": [
         "trade-barrier-119",
