@@ -12,14 +12,13 @@ from typing import NamedTuple
 from helpdesk.analyzer import Analyzer, detect_lang
 from helpdesk.confidence import confidence
 from helpdesk.index import Hit, Search, SearchIndex
+from helpdesk.places import SETTING_COUNTRIES
 
 HS_MATCH_COVERAGE = 0.75
 # Words that make a question about a duty or a tax. A duty question that names another
 # country ("Japan import duty on Korean cosmetics", "인도 스마트폰 기본관세") asks about
 # that country's own duties, which only a tariff note about that country answers.
 DUTY_WORDS = ("tariff", "duty", "tax", "levy", "VAT", "관세", "세율", "세금", "부가세", "소비세")
-# The countries nearly every article is set in: naming them says nothing about which.
-SETTING_COUNTRIES = frozenset({"KR", "US"})
 
 
 def runner_up_score(hits: list[Hit]) -> float:

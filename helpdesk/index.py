@@ -16,7 +16,7 @@ from helpdesk.analyzer import Analyzer, hs_codes_in
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
 from helpdesk.lang_index import LangIndex
-from helpdesk.places import Places, place_names
+from helpdesk.places import SETTING_COUNTRIES, Places, place_names
 from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
 
@@ -135,6 +135,7 @@ class SearchIndex:
         boost_articles: list[str] | None = None,
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
         light: frozenset[str] = frozenset(),
+        placeless: frozenset[str] = frozenset({"KR"}),
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -146,8 +147,8 @@ class SearchIndex:
         question) add to the score at ``CONTEXT_WEIGHT``; ``boost_countries`` lifts
         articles tagged with those countries by ``COUNTRY_BOOST`` and ``boost_articles``
         (offices whose city the question names, when it asks about an office or
-        KOTRA) by ``CITY_BOOST``. When neither names a place other than Korea,
-        office articles weigh ``PLACELESS_OFFICE_FACTOR``.
+        KOTRA) by ``CITY_BOOST``. When neither names a place other than the
+        ``placeless`` countries, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
         """
         index = self._by_lang.get(lang)
         if index is None or not tokens:
@@ -165,7 +166,7 @@ class SearchIndex:
         if boost_articles:
             named = frozenset(boost_articles)
             scores *= np.array([CITY_BOOST if m.id in named else 1.0 for m in index.metas])
-        if not (set(boost_countries or ()) - {"KR"} or boost_articles):
+        if not (set(boost_countries or ()) - placeless or boost_articles):
             scores[index.is_office] *= PLACELESS_OFFICE_FACTOR
         scores[index.is_ended] *= ENDED_FACTOR
         query = frozenset(tokens)
@@ -282,6 +283,9 @@ class SearchIndex:
                 boost_articles=search.office_ids if asks_for_office else None,
                 equivalents=equivalents,
                 light=frozenset(predicates),
+                # "미국 수출하는 소기업인데 관세 물어볼 데" is set in the US and asks for
+                # no office there; "미국 무역관 연락처" does.
+                placeless=frozenset({"KR"}) if asks_for_office else SETTING_COUNTRIES,
             )
             if hits:
                 return search._replace(hits=hits)

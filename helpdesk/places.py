@@ -71,6 +71,9 @@ CITY_COUNTRIES: dict[str, tuple[str, ...]] = {
 }
 # Names that are also a US state: "Atlanta, Georgia" is not the country.
 US_STATE_NAMES = frozenset({"GE"})
+# The countries nearly every article is set in (a Korean exporter selling to the US):
+# naming them says neither which article nor that the asker wants an office there.
+SETTING_COUNTRIES = frozenset({"KR", "US"})
 
 _NAME_PARTS = re.compile(r"[()/,]")
 _OFFICE_NAME_WORDS = re.compile(r"kotra|코트라|무역관|trade office", re.IGNORECASE)
