@@ -31,7 +31,7 @@ from helpdesk.settings import Settings
 NAMES = [
     "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
     "log1p(line matched)", "korean", "foreign duty", "specific coverage",
-    "log1p(specific missed)",
+    "log1p(specific missed)", "line coverage",
 ]  # fmt: skip
 
 
@@ -52,6 +52,7 @@ def features(index: SearchIndex, question: str) -> list[float] | None:
         found.foreign_duty,
         found.specific_coverage,
         math.log1p(found.specific_missed),
+        found.line_coverage,
     ]
 
 
