@@ -119,8 +119,19 @@ def ask_command(
     is_flag=True,
     help="List dev-split questions missed at rank 1 (never held-out ones).",
 )
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "heldout"]),
+    default=None,
+    help="Score one split only; tune with --split dev, so no held-out figure is seen.",
+)
 def eval_command(
-    questions: Path, kb: Path | None, baselines: bool, as_json: bool, misses: bool
+    questions: Path,
+    kb: Path | None,
+    baselines: bool,
+    as_json: bool,
+    misses: bool,
+    split: str | None,
 ) -> None:
     """Score retrieval on the question set, per language and split, beside the baselines."""
     from helpdesk.answer import AnswerPolicy
@@ -136,7 +147,7 @@ def eval_command(
 
     settings = _settings(kb)
     index = build_index(settings)
-    qs = load_questions(questions)
+    qs = [q for q in load_questions(questions) if split is None or q.split == split]
     systems = {"helpdesk": helpdesk_system(index, AnswerPolicy.of(settings))}
     if baselines:
         systems["baseline: rank_bm25 whitespace"] = whitespace_bm25_system(index.kb)

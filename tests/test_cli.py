@@ -84,3 +84,20 @@ def test_kb_stats_prints_a_readable_table(kb_dir: Path) -> None:
     assert code == 0
     assert "articles           6" in out
     assert "by_category        office 1, support 1, tariff 4" in out
+
+
+def test_eval_on_the_dev_split_shows_no_held_out_figure(kb_dir: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "questions.jsonl"
+    rows = [
+        {"id": "d1", "split": "dev", "lang": "en", "question": "steel tariff rate",
+         "expected": ["steel"]},
+        {"id": "h1", "split": "heldout", "lang": "en", "question": "auto tariff",
+         "expected": ["autos"]},
+    ]  # fmt: skip
+    questions.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ("eval", "--questions", str(questions), "--kb", str(kb_dir), "--no-baselines")
+    code, out, _ = run(*args, "--split", "dev")
+    assert code == 0
+    assert out.startswith("1 questions") and "dev/en" in out and "heldout" not in out
+    code, out, _ = run(*args)
+    assert "heldout/en" in out and "dev/en" in out
