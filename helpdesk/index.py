@@ -136,6 +136,7 @@ class SearchIndex:
         equivalents: Sequence[tuple[frozenset[str], list[frozenset[str]]]] = (),
         light: frozenset[str] = frozenset(),
         placeless: frozenset[str] = frozenset({"KR"}),
+        parts: Sequence[list[str]] = (),
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -149,11 +150,15 @@ class SearchIndex:
         (offices whose city the question names, when it asks about an office or
         KOTRA) by ``CITY_BOOST``. When neither names a place other than the
         ``placeless`` countries, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
+        Each of ``parts`` (the known words a compound of the question is made of)
+        adds to the score as much as one word: each piece weighs ``1/len(pieces)``.
         """
         index = self._by_lang.get(lang)
         if index is None or not tokens:
             return []
         bm25 = np.asarray(index.bm25.get_scores(tokens), dtype=float)
+        for pieces in parts:
+            bm25 += np.asarray(index.bm25.get_scores(pieces), dtype=float) / len(pieces)
         scores = bm25.copy()
         if expansion:
             scores += EXPANSION_WEIGHT * np.asarray(index.bm25.get_scores(expansion), dtype=float)
@@ -252,6 +257,14 @@ class SearchIndex:
         tokens, guessed = self.speller.correct(typed)
         expansion = self.glossary.expand(tokens)
         equivalents = self.glossary.equivalents(tokens)
+        # A Korean compound of the question is also searched as the known words it is
+        # made of, which together weigh as the one word and cover it.
+        parts: list[list[str]] = []
+        for token in dict.fromkeys(tokens):
+            pieces = self.speller.parts(token)
+            if pieces is not None:
+                equivalents.append((frozenset({token}), [frozenset(pieces)]))
+                parts.append(pieces)
         context_tokens = (
             self.speller.correct(self.analyzer.analyze(context))[0] if context else None
         )
@@ -286,6 +299,7 @@ class SearchIndex:
                 # "미국 수출하는 소기업인데 관세 물어볼 데" is set in the US and asks for
                 # no office there; "미국 무역관 연락처" does.
                 placeless=frozenset({"KR"}) if asks_for_office else SETTING_COUNTRIES,
+                parts=parts,
             )
             if hits:
                 return search._replace(hits=hits)

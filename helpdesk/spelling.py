@@ -187,6 +187,17 @@ class Speller:
             return None
         return pieces
 
+    def parts(self, token: str) -> list[str] | None:
+        """The known words a Korean compound of the question is made of, or None
+        ("스쿨버스" -> 스쿨, 버스).
+
+        kiwipiepy splits a compound by its context: "스쿨버스 관세" keeps 스쿨버스 whole
+        while "스쿨버스·시내버스" gives 스쿨, 버스, so an article may hold only the parts.
+        """
+        if len(token) < 4 or not _HANGUL_RUN.match(token):
+            return None
+        return self._compound(token)
+
     def correct(self, tokens: list[str]) -> tuple[list[str], frozenset[str]]:
         """Tokens with unknown words replaced by known spellings, and the guesses.
 

@@ -94,3 +94,12 @@ def test_a_short_compound_of_known_words_typed_without_a_space_is_split() -> Non
     tokens, _ = speller.correct(default_analyzer().analyze("동부자바 무역관"))
     assert tokens[:2] == ["동부", "자바"]
     assert speller.correct(["동부바바"])[0] == ["동부바바"]  # not made of known words
+
+
+def test_a_real_compound_word_is_also_known_by_the_words_it_is_made_of() -> None:
+    # kiwipiepy keeps "스쿨버스" whole in a question but splits it in "스쿨버스·시내버스".
+    speller = speller_over("버스(스쿨버스·시내버스): 10%")
+    assert speller.parts("스쿨버스") == ["스쿨", "버스"]
+    assert speller.parts("버스") is None  # too short to be a compound
+    assert speller.parts("school") is None
+    assert speller.parts("덤프트럭") is None  # not made of known words only
