@@ -45,6 +45,7 @@ DOMAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("반덤핑", "NNG"),
     ("코트라", "NNP"),
     ("성함", "NNG"),  # 사장님 성함이 -> 성하 (a verb) in context
+    ("강경성", "NNP"),  # KOTRA's president: 강경 ("hardline") + 성 without it
 )
 
 # Morphemes that only carry the question's grammar or chat ("알려주세요", "있나요",
