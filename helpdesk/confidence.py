@@ -30,12 +30,13 @@ confidence = logistic(w_cov * coverage + w_abs * saturation(score)
   (the Section 301 notes name the fifteen countries the US investigates). Cross-
   validated on dev it cut false fallback at 95% rejection from 0.037 to 0.025 in
   English and from 0.029 to 0.025 in Korean, against the tariff-note-only
-  "tariff elsewhere" it replaced. When the best article is not about those
-  countries at all either (``elsewhere``), it cannot answer however well its words
-  match, so ``elsewhere * foreign duty`` scales the confidence down, to 0 when both
-  are whole. Seventh round: on dev all 38 such questions were out of scope, and
-  four of them (UK duty on Korean cars, Vietnam's and India's duties) had been
-  answered;
+  "tariff elsewhere" it replaced. When the best article is a tariff note not
+  about those countries at all either (``elsewhere``), it cannot answer however
+  well its words match, so ``unanswerable = elsewhere * foreign duty`` scales the
+  confidence down, to 0 when both are whole. Seventh round: on dev all 38 such
+  questions were out of scope, and four of them (UK duty on Korean cars, Vietnam's
+  and India's duties) had been answered. A support article is not held to it: "we
+  moved production to Mexico because of US tariffs; did K-SURE help?";
 - line matched: line coverage times the number of distinct query tokens, where line
   coverage is the most of the query that a single title, alias or heading of the
   best article holds. Aliases are the questions an article was written to answer;
@@ -116,6 +117,7 @@ def confidence(
     foreign_duty: float = 0.0,
     specific_coverage: float = 0.0,
     specific_missed: float = 0.0,
+    unanswerable: float = 0.0,
 ) -> float:
     """A 0..1 confidence for the best hit of a query of ``terms`` distinct tokens."""
     if score <= 0 or terms <= 0:
@@ -135,8 +137,7 @@ def confidence(
         - W_SPECIFIC_MISSED * math.log1p(specific_missed)
         + BIAS
     )
-    # A duty question about countries the best article is neither about nor levies the
-    # duties of ("UK import duty on Korean cars" and the US auto tariff) cannot be
-    # answered from it, however well its words match: no evidence lifts that.
-    unanswerable = elsewhere * foreign_duty
+    # A duty question about countries a tariff note neither levies the duties of nor is
+    # about ("UK import duty on Korean cars" and the US auto tariff) cannot be answered
+    # from it, however well its words match: no evidence lifts that.
     return round((1.0 - unanswerable) / (1.0 + math.exp(-z)), 4)

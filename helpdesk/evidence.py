@@ -40,6 +40,7 @@ class Evidence(NamedTuple):
     foreign_duty: float
     specific_coverage: float
     specific_missed: float
+    unanswerable: float
 
 
 @cache
@@ -80,6 +81,11 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     # "US tariff on Japanese goods" names who levies it: a question about the note's duties
     about_note = bool(levying & set(search.countries))
     foreign_duty = len(named - levying) / len(named) if named and duty and not about_note else 0.0
+    # A tariff note is about its levying countries' duties: asked about the duties of
+    # countries it is not about at all, it cannot answer. (A support article may still
+    # answer a duty question set elsewhere: "we moved production to Mexico because of
+    # US tariffs; did K-SURE help?")
+    unanswerable = elsewhere * foreign_duty if meta.category == "tariff" else 0.0
     return Evidence(
         top.score,
         runner_up_score(hits),
@@ -91,6 +97,7 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         foreign_duty,
         top.specific_coverage,
         top.specific_missed,
+        unanswerable,
     )
 
 

@@ -354,6 +354,14 @@ def test_a_korean_question_is_mostly_english_when_latin_words_are_at_least_half(
     assert mostly_english(question) is expected
 
 
+def test_a_support_question_set_in_another_country_is_still_answered(
+    shipped_client: TestClient,
+) -> None:
+    # Mexico is where the asker moved production, not whose duties they ask about.
+    question = "We moved some production to Mexico because of US tariffs. What did K-SURE offer?"
+    assert answer_to(shipped_client, question)["article_id"] == "ksure-tariff-support"
+
+
 def test_a_compound_the_article_only_holds_in_parts_finds_it(shipped_client: TestClient) -> None:
     # The trucks-and-buses note says "스쿨버스·시내버스", which kiwipiepy splits.
     answer = answer_to(shipped_client, "스쿨버스 미국 수출 관세 얼마예요")

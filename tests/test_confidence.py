@@ -25,10 +25,10 @@ def test_a_question_about_another_countrys_duties_is_least_certain() -> None:
     assert other_duty < other_place
 
 
-def test_an_article_neither_about_nor_levying_the_named_countrys_duties_cannot_answer() -> None:
+def test_a_tariff_note_cannot_answer_for_another_countrys_duties() -> None:
     # "UK import duty on Korean cars", best matched by the US auto tariff: every word
-    # matches, and still the article says nothing about what the UK charges.
+    # matches, and still the note says nothing about what the UK charges.
     strong = {"coverage": 1.0, "terms": 6, "line_coverage": 1.0, "specific_coverage": 1.0}
-    assert confidence(30.0, 5.0, **strong, elsewhere=1.0, foreign_duty=1.0) == 0.0  # type: ignore[arg-type]
-    half = confidence(30.0, 5.0, **strong, elsewhere=0.5, foreign_duty=1.0)  # type: ignore[arg-type]
-    assert 0.0 < half < confidence(30.0, 5.0, **strong, elsewhere=0.5)  # type: ignore[arg-type]
+    assert confidence(30.0, 5.0, **strong, unanswerable=1.0) == 0.0  # type: ignore[arg-type]
+    half = confidence(30.0, 5.0, **strong, unanswerable=0.5)  # type: ignore[arg-type]
+    assert 0.0 < half < confidence(30.0, 5.0, **strong)  # type: ignore[arg-type]
