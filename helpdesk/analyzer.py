@@ -4,8 +4,10 @@ The same analyzer runs over passages when the index is built and over questions
 when it is searched, so both sides meet on the same tokens:
 
 - NFKC normalization and lower case;
-- dates (``2025-06-04``), percentages (``50%``, ``50프로``), HS codes and section
-  numbers (``232조``, ``Section 232``, ``s.232`` -> ``sec232``) kept as single tokens;
+- dates however typed (``2025-06-04``, ``2025년 6월 4일``, ``June 4, 2025``) as ISO
+  tokens for the day, its month and its year; percentages (``50%``, ``50프로``), HS
+  codes and section numbers (``232조``, ``Section 232``, ``s.232`` -> ``sec232``) kept
+  as single tokens, also with a particle glued on (``2025-06-04부터``, ``8703.23에``);
 - Korean: morphological analysis with kiwipiepy, keeping content morphemes (nouns,
   roots, verb and adjective stems, foreign words), so particles never stay glued
   to nouns and compound nouns split into their parts;
@@ -26,10 +28,34 @@ from helpdesk.kb.models import Lang
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
-_DATE = re.compile(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b")
-_SECTION = re.compile(r"(?:\bsection|\bsec\.?|\bs\.)\s*(\d{3})\b|\b(\d{3})\s*조(?!\d)")
+_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+# Dates as people type them, rewritten to the ISO form the articles use before _DATE
+# reads them: 2025년 8월 18일, 2025.8.18, 8/18/2025 (US order), August 18, 2025,
+# 18 Aug 2025, August 2025. A date without a year ("8월 18일") stays as its numbers.
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(20[0-4]\d)"
+_KOREAN_DATE = re.compile(_YEAR + r"\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?")
+_DOTTED_DATE = re.compile(r"(?<![\d.])" + _YEAR + r"[./](\d{1,2})[./](\d{1,2})(?![\d]|[./]\d)")
+_US_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/" + _YEAR + r"(?!\d)")
+_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")
+_SECTION = re.compile(r"(?:\bsection|\bsec\.?|\bs\.)\s*(\d{3})(?!\d)|(?<!\d)(\d{3})\s*조(?!\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로|pct\b|percent\b)")
-_HS = re.compile(r"\b(\d{4})(?:\.(\d{2}))(?:\.(\d{2,4}))?\b|\b(\d{4})(\d{2})(\d{2,4})?\b")
+_HS = re.compile(
+    r"(?<![\d.])(\d{4})(?:\.(\d{2}))(?:\.(\d{2,4}))?(?![\d])|(?<![\d.])(\d{4})(\d{2})(\d{2,4})?(?!\d)"
+)
 # What a pulled-out special token leaves behind: a number, so that Korean analysis still
 # reads the particle after it as a particle ("15%로" -> 0000 + 로), then dropped.
 _PLACEHOLDER = "0000"
@@ -97,6 +123,36 @@ ENGLISH_STOPWORDS = frozenset(
 )
 
 
+def _iso(year: str, month: int, day: int | None = None) -> str | None:
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def iso_dates(text: str) -> str:
+    """``text`` (lower case) with the dates people type rewritten in ISO form.
+
+    "2025년 8월 18일", "2025.8.18", "8/18/2025", "august 18, 2025" and "18 aug 2025"
+    become 2025-08-18, "august 2025" and "2025년 8월" 2025-08; anything that is not a
+    real month and day (an HS code such as 9903.04.62) is left as it was.
+    """
+
+    def rewrite(m: re.Match[str], year: int, month: int, day: int | None) -> str:
+        groups = m.groups()
+        number = groups[month] if groups[month].isdigit() else _MONTHS[groups[month]]
+        found = _iso(
+            groups[year], int(number), int(groups[day]) if day is not None and groups[day] else None
+        )
+        return found or m.group(0)
+
+    text = _KOREAN_DATE.sub(lambda m: rewrite(m, 0, 1, 2), text)
+    text = _DOTTED_DATE.sub(lambda m: rewrite(m, 0, 1, 2), text)
+    text = _US_DATE.sub(lambda m: rewrite(m, 2, 0, 1), text)
+    text = _MONTH_DAY_YEAR.sub(lambda m: rewrite(m, 2, 0, 1), text)
+    text = _DAY_MONTH_YEAR.sub(lambda m: rewrite(m, 2, 1, 0), text)
+    return _MONTH_YEAR.sub(lambda m: rewrite(m, 1, 0, None), text)
+
+
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters become ASCII) and lower case."""
     return unicodedata.normalize("NFKC", text).lower()
@@ -121,7 +177,7 @@ def hs_codes_in(text: str) -> list[str]:
     chapter) count too.
     """
     found: list[str] = []
-    norm = normalize(text)
+    norm = iso_dates(normalize(text))  # "2025.08.18" is a date, not HS 2025.08
     for match in _HS.finditer(norm):
         digits = "".join(g for g in match.groups() if g)
         if not _DATE.fullmatch(match.group(0)):
@@ -242,7 +298,12 @@ class Analyzer:
 
         def date(m: re.Match[str]) -> str:
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
+            # The date and the month and year it falls in: "shipped on 2026-07-20"
+            # meets a passage about July 2026 ("from 2026-07-24") on 2026-07 and 2026.
             tokens.append(f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else ""))
+            if day:
+                tokens.append(f"{year}-{month:02d}")
+            tokens.append(year)
             return _PLACEHOLDER
 
         def section(m: re.Match[str]) -> str:
@@ -260,7 +321,7 @@ class Analyzer:
                 tokens.append("".join(groups[:2]))  # the subheading, e.g. 870323
             return _PLACEHOLDER
 
-        text = _DATE.sub(date, text)
+        text = _DATE.sub(date, iso_dates(text))
         text = _SECTION.sub(section, text)
         text = _PERCENT.sub(percent, text)
         text = _HS.sub(hs, text)

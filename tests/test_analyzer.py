@@ -66,9 +66,44 @@ def test_section_numbers_become_one_token(text: str) -> None:
 
 def test_percentages_dates_and_numbers_are_kept_as_tokens() -> None:
     a = default_analyzer()
-    assert a.analyze("50% from 2025-06-04") == ["2025-06-04", "50%"]
+    assert a.analyze("50% from 2025-06-04") == ["2025-06-04", "2025-06", "2025", "50%"]
     assert a.analyze("관세 50프로") == ["50%", "관세"]
     assert "1600-7119" in a.analyze("코트라 전화 1600-7119")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025-08-18", "2025년 8월 18일", "2025.8.18", "8/18/2025", "August 18, 2025",
+     "Aug. 18 2025", "18 August 2025"],
+)  # fmt: skip
+def test_a_date_however_typed_is_its_iso_day_month_and_year(text: str) -> None:
+    assert default_analyzer().analyze(text) == ["2025-08-18", "2025-08", "2025"]
+
+
+def test_a_month_and_year_is_its_iso_month_and_year() -> None:
+    a = default_analyzer()
+    assert a.analyze("2025년 8월") == a.analyze("August 2025") == ["2025-08", "2025"]
+    assert a.analyze("8월 18일") == ["8", "18"]  # no year: no date token
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("2025-06-04부터", ["2025-06-04", "2025-06", "2025"]),
+        ("8703.23에", ["8703", "870323"]),
+        ("section 232에", ["sec232"]),
+        ("무역확장법232조", ["sec232", "무역", "확장", "법"]),
+    ],
+)
+def test_a_particle_glued_to_a_date_code_or_section_leaves_it_whole(
+    text: str, tokens: list[str]
+) -> None:
+    assert default_analyzer().analyze(text) == tokens
+
+
+def test_an_hs_code_is_not_read_as_a_date() -> None:
+    assert default_analyzer().analyze("9903.04.62") == ["9903", "990304"]
+    assert hs_codes_in("shipped 2025.08.18") == []
 
 
 def test_hs_codes_are_tokenized_as_heading_and_subheading() -> None:
