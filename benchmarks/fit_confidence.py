@@ -7,8 +7,10 @@ For every dev question with a hit it takes the inputs the service judges by
 of scope (numpy gradient descent, L2 0.01), and prints the weights, five-fold
 cross-validated false fallback at the first threshold with >= 95% rejection, and
 rejection and false fallback per threshold with the bias that would put each
-threshold at 0.5. ``helpdesk/confidence.py`` holds the weights chosen from this
-output (docs/retrieval.md says how).
+threshold at 0.5; then, per language, rejection and false fallback per threshold
+under the shipped model, which is how the bias and the Korean weight are chosen.
+``helpdesk/confidence.py`` holds the weights chosen from this output
+(docs/retrieval.md says how).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings()
     index = SearchIndex(load_knowledge_base(Path(settings.kb_path)), default_analyzer())
-    rows, labels = [], []
+    rows, labels, shipped, langs = [], [], [], []
     for q in load_questions(args.questions):
         if q.split != "dev":
             continue  # the held-out part is never fitted on
@@ -84,6 +86,8 @@ def main() -> None:
         if row is not None:
             rows.append(row)
             labels.append(float(q.in_scope))
+            shipped.append(find(index, q.question, detect_lang(q.question))[1])
+            langs.append(q.lang)
     x, y = np.array(rows), np.array(labels)
     print(f"dev questions with a hit: {len(y)} ({int(y.sum())} in scope)")
 
@@ -107,6 +111,18 @@ def main() -> None:
         bias = w[-1] - math.log(t / (1 - t))
         print(f"{t:9.2f}  {np.mean(p[y == 0] < t):9.3f}  {np.mean(p[y == 1] < t):14.3f}"
               f"  {bias:12.3f}")  # fmt: skip
+
+
+    # The shipped model's confidence, per language: where the bias and the Korean
+    # weight put each language's threshold (0.5 is the default HELPDESK_MIN_CONFIDENCE).
+    conf, lang = np.array(shipped), np.array(langs)
+    for code in ("ko", "en"):
+        m = lang == code
+        print(f"shipped model, {code} (dev questions with a hit)")
+        print("threshold  rejection  false_fallback")
+        for t in np.arange(0.40, 0.62, 0.02):
+            print(f"{t:9.2f}  {np.mean(conf[m & (y == 0)] < t):9.3f}"
+                  f"  {np.mean(conf[m & (y == 1)] < t):14.3f}")  # fmt: skip
 
 
 if __name__ == "__main__":
