@@ -112,7 +112,6 @@ def main() -> None:
         print(f"{t:9.2f}  {np.mean(p[y == 0] < t):9.3f}  {np.mean(p[y == 1] < t):14.3f}"
               f"  {bias:12.3f}")  # fmt: skip
 
-
     # The shipped model's confidence, per language: where the bias and the Korean
     # weight put each language's threshold (0.5 is the default HELPDESK_MIN_CONFIDENCE).
     conf, lang = np.array(shipped), np.array(langs)
