@@ -33,7 +33,7 @@ from helpdesk.settings import Settings
 NAMES = [
     "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
     "log1p(line matched)", "korean", "foreign duty", "specific coverage",
-    "log1p(specific missed)", "line coverage",
+    "log1p(specific missed)", "line coverage", "ask coverage", "several sentences",
 ]  # fmt: skip
 
 
@@ -55,6 +55,8 @@ def features(index: SearchIndex, question: str) -> list[float] | None:
         found.specific_coverage,
         math.log1p(found.specific_missed),
         found.line_coverage,
+        found.ask_coverage,
+        found.several_sentences,
     ]
 
 

@@ -40,6 +40,8 @@ class Evidence(NamedTuple):
     foreign_duty: float
     specific_coverage: float
     specific_missed: float
+    ask_coverage: float
+    several_sentences: float
     unanswerable: float
 
 
@@ -97,6 +99,8 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         foreign_duty,
         top.specific_coverage,
         top.specific_missed,
+        coverage if top.ask_coverage is None else top.ask_coverage,
+        float(top.ask_coverage is not None),
         unanswerable,
     )
 

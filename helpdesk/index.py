@@ -5,6 +5,7 @@ Built once and immutable; ``IndexHolder`` swaps in a new one on reload.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -55,6 +56,9 @@ class Hit:
     # (helpdesk.specificity), and the weight of the tokens the passage does not hold
     specific_coverage: float = 0.0
     specific_missed: float = 0.0
+    # for a question of several sentences, the coverage of the one(s) that ask (with a
+    # question mark, else the last); None for a one-sentence question
+    ask_coverage: float | None = None
 
 
 def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
@@ -81,6 +85,20 @@ class Search(NamedTuple):
     countries: list[str]
     office_ids: list[str]
     mentions_office: bool
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!。？！])\s+")
+
+
+def asking_sentences(text: str) -> str | None:
+    """Of a question of several sentences, the ones that ask (with a question mark, or
+    else the last): "We make brake pads in Ulsan. Our buyer paid 25% in November.
+    Can they get the difference back?" asks the last. None for one sentence."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    asking = [s for s in sentences if "?" in s or "？" in s] or sentences[-1:]
+    return " ".join(asking)
 
 
 class SearchIndex:
@@ -137,6 +155,7 @@ class SearchIndex:
         light: frozenset[str] = frozenset(),
         placeless: frozenset[str] = frozenset({"KR"}),
         parts: Sequence[list[str]] = (),
+        ask: list[str] | None = None,
     ) -> list[Hit]:
         """Passages of one language, best first.
 
@@ -221,6 +240,7 @@ class SearchIndex:
         head.sort(key=order)
         candidates[:RERANK_DEPTH] = head
         specific = index.coverage(query, guessed, equivalents, light, weigh=self.specificity)
+        asked = index.coverage(frozenset(ask), guessed, equivalents, light) if ask else None
 
         def hit(i: int) -> Hit:
             share = specific(i, code_tokens if i in matches else None)
@@ -233,6 +253,7 @@ class SearchIndex:
                 line_coverage(i),
                 share,
                 (1.0 - share) * specific.total,
+                None if asked is None else asked(i, code_tokens if i in matches else None),
             )
 
         return [hit(i) for i in candidates[:limit]]
@@ -270,6 +291,8 @@ class SearchIndex:
         )
         countries = self.places.countries(tokens, text)
         codes = hs_codes_in(text)
+        asking = asking_sentences(text)
+        ask = self.speller.correct(self.analyzer.analyze(asking))[0] if asking else None
         search = Search(
             tokens=tokens,
             hits=[],
@@ -300,6 +323,7 @@ class SearchIndex:
                 # no office there; "미국 무역관 연락처" does.
                 placeless=frozenset({"KR"}) if asks_for_office else SETTING_COUNTRIES,
                 parts=parts,
+                ask=ask,
             )
             if hits:
                 return search._replace(hits=hits)

@@ -32,3 +32,12 @@ def test_a_tariff_note_cannot_answer_for_another_countrys_duties() -> None:
     assert confidence(30.0, 5.0, **strong, unanswerable=1.0) == 0.0  # type: ignore[arg-type]
     half = confidence(30.0, 5.0, **strong, unanswerable=0.5)  # type: ignore[arg-type]
     assert 0.0 < half < confidence(30.0, 5.0, **strong)  # type: ignore[arg-type]
+
+
+def test_a_long_question_whose_asking_sentence_is_covered_is_more_certain() -> None:
+    # The context sentence ("We make brake pads in Ulsan ...") holds words no article
+    # uses; what decides is whether the best passage answers the question it asks.
+    base = {"coverage": 0.3, "terms": 14, "several_sentences": 1.0}
+    unanswered = confidence(16.0, 15.0, **base, ask_coverage=0.2)  # type: ignore[arg-type]
+    answered = confidence(16.0, 15.0, **base, ask_coverage=1.0)  # type: ignore[arg-type]
+    assert answered > unanswered

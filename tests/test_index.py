@@ -177,3 +177,12 @@ def test_an_ended_measure_ranks_below_a_current_one_at_an_equal_match(
     moved = next(h for h in after.hits if h.passage.anchor == first.passage.anchor)
     assert moved.rank == pytest.approx(first.rank * ENDED_FACTOR)
     assert moved.score == pytest.approx(first.score)  # the BM25 score itself is untouched
+
+
+def test_the_asking_sentence_of_a_long_question_is_the_one_with_a_question_mark() -> None:
+    from helpdesk.index import asking_sentences
+
+    long = "We make brake pads in Ulsan. Is the auto-parts tariff 15%? Thanks."
+    assert asking_sentences(long) == "Is the auto-parts tariff 15%?"
+    assert asking_sentences("We make brake pads. Tell me the tariff") == "Tell me the tariff"
+    assert asking_sentences("steel tariff rate?") is None  # one sentence: the whole question
