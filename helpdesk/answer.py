@@ -64,6 +64,19 @@ STALE_WARNINGS: dict[Lang, str] = {
         "Confirm they still hold with 무역장벽 119."
     ),
 }
+# An announced measure whose start date has passed since the facts were checked: it
+# may have started as announced, been delayed or changed, and the article cannot say.
+OVERDUE_WARNINGS: dict[Lang, str] = {
+    "ko": (
+        "이 조치는 {effective} 시행 예정으로 발표되었고, 이 자료는 그 전인 {as_of}에 "
+        "확인한 내용입니다. 예정대로 시행되었는지 무역장벽 119에 확인하세요."
+    ),
+    "en": (
+        "This measure was announced to take effect on {effective}; these facts were "
+        "checked on {as_of}, before that date. Confirm with 무역장벽 119 whether it "
+        "took effect as announced."
+    ),
+}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]")
 MAX_FOLLOW_UPS = 3
@@ -180,6 +193,17 @@ def _answer(
     today = policy.today or dt.date.today()
     age = (today - meta.as_of).days
     stale = age > policy.stale_after_days
+    overdue = (
+        meta.status == "announced"
+        and meta.effective is not None
+        and meta.as_of < meta.effective <= today
+    )
+    warnings = [
+        OVERDUE_WARNINGS[lang].format(effective=meta.effective, as_of=meta.as_of)
+        if overdue
+        else None,
+        STALE_WARNINGS[lang].format(as_of=meta.as_of, days=age) if stale else None,
+    ]
     return Answer(
         article_id=meta.id,
         title=meta.title,
@@ -193,8 +217,8 @@ def _answer(
         as_of=meta.as_of,
         sources=[Citation.of(s) for s in meta.sources],
         office=meta.office,
-        stale=stale,
-        warning=STALE_WARNINGS[lang].format(as_of=meta.as_of, days=age) if stale else None,
+        stale=stale or overdue,
+        warning=" ".join(w for w in warnings if w) or None,
         disclaimer=DISCLAIMERS[lang] if meta.category == "tariff" else None,
         offices=office_cards(index, search, article, lang),
         matched_hs_code=hit.hs_match,

@@ -70,6 +70,26 @@ def test_staleness_limit_is_configurable(kb_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("today", "warned"), [(dt.date(2026, 12, 1), False), (dt.date(2026, 12, 7), True)]
+)
+def test_an_announced_measure_past_its_start_date_says_to_confirm_it_started(
+    today: dt.date, warned: bool
+) -> None:
+    # The polysilicon note was checked on 2026-11-28 for a tariff announced for 2026-12-04.
+    with TestClient(create_app(Settings(today=today))) as client:
+        answer = ask(client, "polysilicon section 232 tariff Korea cap")["answer"]
+    assert isinstance(answer, dict) and answer["article_id"] == "polysilicon-solar-232"
+    assert answer["status"] == "announced" and answer["stale"] is warned
+    if warned:
+        assert answer["warning"].startswith(
+            "This measure was announced to take effect on 2026-12-04; these facts were "
+            "checked on 2026-11-28"
+        )
+    else:
+        assert answer["warning"] is None
+
+
+@pytest.mark.parametrize(
     ("question", "lang"), [("철강 관세 몇 프로예요?", "ko"), ("copper tariff rate", "en")]
 )
 def test_tariff_answer_carries_status_dates_sources_and_disclaimer(

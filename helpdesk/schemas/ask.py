@@ -196,9 +196,15 @@ class Answer(BaseModel):
         default=None, description="The office block, for office articles."
     )
     stale: bool = Field(
-        default=False, description="True when as_of is older than the freshness limit."
+        default=False,
+        description=(
+            "True when as_of is older than the freshness limit, or the answer is an "
+            "announced measure whose start date has passed since as_of."
+        ),
     )
-    warning: str | None = Field(default=None, description="Shown when the answer is stale.")
+    warning: str | None = Field(
+        default=None, description="Shown when the answer is stale: what to check, and with whom."
+    )
     disclaimer: str | None = Field(
         default=None, description="The not-legal-advice line of tariff answers."
     )
