@@ -25,7 +25,7 @@ from helpdesk.analyzer import default_analyzer, detect_lang
 from helpdesk.answer import find
 from helpdesk.confidence import margin, saturation
 from helpdesk.evaluate import load_questions
-from helpdesk.evidence import evidence
+from helpdesk.evidence import Evidence, evidence
 from helpdesk.index import SearchIndex
 from helpdesk.kb import load_knowledge_base
 from helpdesk.settings import Settings
@@ -37,10 +37,7 @@ NAMES = [
 ]  # fmt: skip
 
 
-def features(index: SearchIndex, question: str) -> list[float] | None:
-    found = evidence(index, find(index, question, detect_lang(question))[0])
-    if found is None:
-        return None
+def features(found: Evidence) -> list[float]:
     cov, n = found.coverage, found.terms
     return [
         cov,
@@ -84,11 +81,12 @@ def main() -> None:
     for q in load_questions(args.questions):
         if q.split != "dev":
             continue  # the held-out part is never fitted on
-        row = features(index, q.question)
-        if row is not None:
-            rows.append(row)
+        search, score = find(index, q.question, detect_lang(q.question))
+        found = evidence(index, search)
+        if found is not None:
+            rows.append(features(found))
             labels.append(float(q.in_scope))
-            shipped.append(find(index, q.question, detect_lang(q.question))[1])
+            shipped.append(score)  # the shipped model's confidence in this search
             langs.append(q.lang)
     x, y = np.array(rows), np.array(labels)
     print(f"dev questions with a hit: {len(y)} ({int(y.sum())} in scope)")
