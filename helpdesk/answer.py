@@ -198,12 +198,11 @@ def _answer(
         and meta.effective is not None
         and meta.as_of < meta.effective <= today
     )
-    warnings = [
-        OVERDUE_WARNINGS[lang].format(effective=meta.effective, as_of=meta.as_of)
-        if overdue
-        else None,
-        STALE_WARNINGS[lang].format(as_of=meta.as_of, days=age) if stale else None,
-    ]
+    warnings = []
+    if overdue:
+        warnings.append(OVERDUE_WARNINGS[lang].format(effective=meta.effective, as_of=meta.as_of))
+    if stale:
+        warnings.append(STALE_WARNINGS[lang].format(as_of=meta.as_of, days=age))
     return Answer(
         article_id=meta.id,
         title=meta.title,
@@ -218,7 +217,7 @@ def _answer(
         sources=[Citation.of(s) for s in meta.sources],
         office=meta.office,
         stale=stale or overdue,
-        warning=" ".join(w for w in warnings if w) or None,
+        warning=" ".join(warnings) or None,
         disclaimer=DISCLAIMERS[lang] if meta.category == "tariff" else None,
         offices=office_cards(index, search, article, lang),
         matched_hs_code=hit.hs_match,
