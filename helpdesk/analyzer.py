@@ -179,9 +179,7 @@ def hs_codes_in(text: str) -> list[str]:
     found: list[str] = []
     norm = iso_dates(normalize(text))  # "2025.08.18" is a date, not HS 2025.08
     for match in _HS.finditer(norm):
-        digits = "".join(g for g in match.groups() if g)
-        if not _DATE.fullmatch(match.group(0)):
-            found.append(digits)
+        found.append("".join(g for g in match.groups() if g))
     for match in re.finditer(r"\b(?:hs|hts|hsk)\s*(?:code)?\s*[:#]?\s*(\d{2,4})\b", norm):
         found.append(match.group(1))
     for match in re.finditer(r"(?<![\d.,-])(\d{4})(?![\d.,-]|\s*년)", norm):
