@@ -47,7 +47,7 @@ class Hit:
     """A passage and its BM25 score for one query."""
 
     passage: Passage
-    score: float  # rank_bm25's score for the words the asker typed
+    score: float  # rank_bm25's score for the words the asker typed, a compound also as its parts
     rank: float  # what the order is by: the score plus glossary, context, place and line boosts
     coverage: float  # IDF-weighted share of the query's distinct tokens found in the passage
     hs_match: str | None = None  # the article's HS code that matched a code in the question
