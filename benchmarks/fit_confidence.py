@@ -3,12 +3,13 @@
     .venv/bin/python benchmarks/fit_confidence.py [--questions tests/eval/questions.jsonl]
 
 For every dev question with a hit it takes the inputs the service judges by
-(``helpdesk.evidence.evidence``), fits a logistic regression of in scope against out
-of scope (numpy gradient descent, L2 0.01), and prints the weights, five-fold
-cross-validated false fallback at the first threshold with >= 95% rejection, and
-rejection and false fallback per threshold with the bias that would put each
-threshold at 0.5; then, per language, rejection and false fallback per threshold
-under the shipped model, which is how the bias and the Korean weight are chosen.
+(``helpdesk.evidence.evidence``), fits a logistic regression of in scope against
+out of scope (numpy gradient descent on standardized features, L2 0.001), and
+prints the weights, five-fold cross-validated false fallback at the first threshold
+with >= 95% rejection, and rejection and false fallback per threshold with the bias
+that would put each threshold at 0.5; then, per language, rejection and false
+fallback per threshold under the shipped model, which is how the bias and the
+Korean weight are chosen.
 ``helpdesk/confidence.py`` holds the weights chosen from this output
 (docs/retrieval.md says how).
 """
@@ -34,6 +35,7 @@ NAMES = [
     "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
     "log1p(line matched)", "korean", "foreign duty", "specific coverage",
     "log1p(specific missed)", "line coverage", "ask coverage", "several sentences",
+    "focus coverage", "asks focus",
 ]  # fmt: skip
 
 
@@ -54,16 +56,27 @@ def features(found: Evidence) -> list[float]:
         found.line_coverage,
         found.ask_coverage,
         found.several_sentences,
+        found.focus_coverage,
+        found.asks_focus,
     ]
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-2, steps: int = 3000) -> np.ndarray:
-    x1 = np.c_[x, np.ones(len(x))]
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 3000) -> np.ndarray:
+    """Logistic regression weights (the bias last) on the features as given.
+
+    The descent runs on standardized features, so that it converges in ``steps`` for
+    features of any scale and the L2 penalty weighs them alike; the weights are then
+    put back on the features' own scale.
+    """
+    mu, sd = x.mean(axis=0), x.std(axis=0)
+    sd[sd == 0] = 1.0
+    x1 = np.c_[(x - mu) / sd, np.ones(len(x))]
     w = np.zeros(x1.shape[1])
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-x1 @ w))
         w -= 0.5 * (x1.T @ (p - y) / len(y) + l2 * np.r_[w[:-1], 0.0])
-    return w
+    scaled = w[:-1] / sd
+    return np.r_[scaled, w[-1] - scaled @ mu]
 
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:

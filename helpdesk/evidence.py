@@ -43,12 +43,25 @@ class Evidence(NamedTuple):
     ask_coverage: float
     several_sentences: float
     unanswerable: float
+    focus_coverage: float
+    asks_focus: float
 
 
 @cache
 def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
     """``DUTY_WORDS`` as the analyzer's tokens ("duties" -> "duti")."""
     return analyzer.token_set(DUTY_WORDS)
+
+
+def focus_coverage(index: SearchIndex, search: Search, top: Hit) -> float:
+    """The share of what the question asks for (``Search.focus``, each word weighed by
+    how specific it is) that the top hit's article uses anywhere; 1 with no focus."""
+    weights = {t: index.specificity(t) for t in search.focus}
+    total = sum(weights.values())
+    if total <= 0:
+        return 1.0
+    held = index.article_tokens(top.passage)
+    return sum(w for t, w in weights.items() if t in held) / total
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
@@ -78,7 +91,13 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     korean = float(detect_lang(" ".join(search.tokens)) == "ko")
     # A duty question naming another country is about that country's duties, answered
     # only by a tariff note about it; a question about an office there is not.
-    duty = bool(duty_tokens(index.analyzer) & set(search.tokens)) and not search.mentions_office
+    # A support scheme is no country's duty: "we moved production to Mexico because of
+    # US tariffs; what did K-SURE offer?" is about the scheme.
+    duty = (
+        bool(duty_tokens(index.analyzer) & set(search.tokens))
+        and not search.mentions_office
+        and meta.category != "support"
+    )
     levying = set(meta.levying_countries) if meta.category == "tariff" else set()
     # "US tariff on Japanese goods" names who levies it: a question about the note's duties
     about_note = bool(levying & set(search.countries))
@@ -102,6 +121,8 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         coverage if top.ask_coverage is None else top.ask_coverage,
         float(top.ask_coverage is not None),
         unanswerable,
+        focus_coverage(index, search, top),
+        float(bool(search.focus)),
     )
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from helpdesk.analyzer import Analyzer, hs_codes_in
+from helpdesk.focus import focus_tokens
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
 from helpdesk.lang_index import LangIndex
@@ -85,6 +86,7 @@ class Search(NamedTuple):
     countries: list[str]
     office_ids: list[str]
     mentions_office: bool
+    focus: tuple[str, ...] = ()  # the words the question asks for (helpdesk.focus)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!。？！])\s+")
@@ -130,6 +132,10 @@ class SearchIndex:
         article = self.kb.get(passage.article_id, passage.lang)
         assert article is not None  # every indexed passage comes from a loaded article
         return article
+
+    def article_tokens(self, passage: Passage) -> frozenset[str]:
+        """Every token of the passage's article, in the passage's language."""
+        return self._by_lang[passage.lang].article_tokens[passage.article_id]
 
     @staticmethod
     def _allowed(meta: FrontMatter, category: Category | None, country: str | None) -> bool:
@@ -258,6 +264,10 @@ class SearchIndex:
 
         return [hit(i) for i in candidates[:limit]]
 
+    def _words(self, text: str) -> list[str]:
+        """``text`` analyzed, with misspellings corrected as in the question."""
+        return self.speller.correct(self.analyzer.analyze(text))[0]
+
     def search(
         self,
         text: str,
@@ -286,19 +296,19 @@ class SearchIndex:
             if pieces is not None:
                 equivalents.append((frozenset({token}), [frozenset(pieces)]))
                 parts.append(pieces)
-        context_tokens = (
-            self.speller.correct(self.analyzer.analyze(context))[0] if context else None
-        )
+        context_tokens = self._words(context) if context else None
         countries = self.places.countries(tokens, text)
         codes = hs_codes_in(text)
         asking = asking_sentences(text)
-        ask = self.speller.correct(self.analyzer.analyze(asking))[0] if asking else None
+        ask = self._words(asking) if asking else None
+        focus = focus_tokens(text, self._words)
         search = Search(
             tokens=tokens,
             hits=[],
             countries=countries,
             office_ids=self.places.office_ids([*tokens, *expansion]),  # "엘에이" names LA
             mentions_office=self.places.mentions_office(tokens),
+            focus=tuple(focus),
         )
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.

@@ -73,6 +73,10 @@ class LangIndex:
         self.is_office = np.array([m.office is not None for m in metas])
         self.is_ended = np.array([m.status == "ended" for m in metas])  # ENDED_FACTOR
         self.token_sets = [frozenset(t) for t in tokens]
+        # every token of each article, for whether it uses the words a question asks for
+        self.article_tokens: dict[str, frozenset[str]] = {}
+        for meta, held in zip(metas, self.token_sets, strict=True):
+            self.article_tokens[meta.id] = self.article_tokens.get(meta.id, frozenset()) | held
         self.bm25 = BM25Okapi(tokens)
         n = len(passages)
         # A token no passage holds weighs as much as the rarest possible one.

@@ -382,6 +382,22 @@ def test_a_support_question_set_in_another_country_is_still_answered(
     assert answer_to(shipped_client, question)["article_id"] == "ksure-tariff-support"
 
 
+@pytest.mark.parametrize(
+    ("stated", "absent"),
+    [
+        ("Who is the KOTRA president?", "What is the salary of the KOTRA president?"),
+        ("코트라 사장 누구예요?", "코트라 사장 연봉 얼마예요?"),
+    ],
+)
+def test_a_detail_the_article_does_not_give_is_handed_to_a_consultant(
+    shipped_client: TestClient, stated: str, absent: str
+) -> None:
+    assert answer_to(shipped_client, stated)["article_id"] == "kotra-leadership"
+    body = ask(shipped_client, absent)
+    assert body["answered"] is False
+    assert body["fallback"] is not None
+
+
 def test_a_compound_the_article_only_holds_in_parts_finds_it(shipped_client: TestClient) -> None:
     # The trucks-and-buses note says "스쿨버스·시내버스", which kiwipiepy splits.
     answer = answer_to(shipped_client, "스쿨버스 미국 수출 관세 얼마예요")

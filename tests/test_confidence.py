@@ -41,3 +41,12 @@ def test_a_long_question_whose_asking_sentence_is_covered_is_more_certain() -> N
     unanswered = confidence(16.0, 15.0, **base, ask_coverage=0.2)  # type: ignore[arg-type]
     answered = confidence(16.0, 15.0, **base, ask_coverage=1.0)  # type: ignore[arg-type]
     assert answered > unanswered
+
+
+def test_an_article_that_never_uses_the_word_asked_for_is_less_certain() -> None:
+    # "What are the opening hours of the KCS help center?": the article is about the
+    # help center and says nothing of hours.
+    base = {"coverage": 0.8, "terms": 8, "asks_focus": 1.0}
+    holds = confidence(20.0, 10.0, **base, focus_coverage=1.0)  # type: ignore[arg-type]
+    lacks = confidence(20.0, 10.0, **base, focus_coverage=0.0)  # type: ignore[arg-type]
+    assert lacks < holds

@@ -34,3 +34,31 @@ def test_a_duty_question_naming_another_country_is_about_that_countrys_duties(
     found = evidence(shipped_index, search)
     assert found is not None
     assert found.foreign_duty == foreign_duty
+
+
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        # the leadership article names KOTRA's president, and never his pay
+        ("Who is the KOTRA president?", True),
+        ("What is the salary of the KOTRA president?", False),
+        ("코트라 사장 누구예요?", True),
+        ("코트라 사장 연봉 얼마예요?", False),
+    ],
+)
+def test_focus_coverage_says_whether_the_article_uses_the_words_asked_for(
+    shipped_index: SearchIndex, question: str, held: bool
+) -> None:
+    search, _ = find(shipped_index, question, detect_lang(question))
+    found = evidence(shipped_index, search)
+    assert found is not None
+    assert shipped_index.article(search.hits[0].passage).meta.id == "kotra-leadership"
+    assert found.asks_focus == 1.0
+    assert (found.focus_coverage == 1.0) is held
+
+
+def test_a_question_with_no_question_word_has_no_focus(shipped_index: SearchIndex) -> None:
+    search, _ = find(shipped_index, "KOTRA president name", "en")
+    found = evidence(shipped_index, search)
+    assert found is not None
+    assert (found.asks_focus, found.focus_coverage) == (0.0, 1.0)

@@ -1,0 +1,51 @@
+"""What a question asks for: the words next to its question word.
+
+A detail question names its topic and then the one thing it wants from it: "What
+are the opening hours of the Korea Customs Service help center?", "애틀랜타무역관
+직원은 몇 명이에요?". The topic words are what make search find the right article;
+the asked-for words ("opening hours", "직원") are what says whether that article
+can answer. When the article never uses them, it is about the topic but does not
+hold the answer, however much of the question it covers.
+
+The focus is found by position, with no parsing: in English, the first words after
+a question word ("how much did Samsung pay" -> samsung, pay); in Korean, where the
+question word comes last, the words just before it in its clause ("직원은 몇 명" ->
+직원), and for 무슨/어떤/어느 also the word they qualify ("무슨 회의" -> 회의).
+A question with no question word ("Is there a KOTRA office in Dallas?") has no focus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+ENGLISH_QUESTION_WORD = re.compile(
+    r"\b(?:what|which|who|whom|whose|when|where|why|how(?: much| many| long| often)?)\b",
+    re.IGNORECASE,
+)
+KOREAN_QUESTION_WORD = re.compile(r"몇|얼마|언제|어디|누구|누가|무엇|뭐|무슨|어떤|어느|며칠")
+# Korean question words that qualify the noun after them ("무슨 회의에서").
+KOREAN_QUALIFIERS = ("무슨", "어떤", "어느")
+# A clause ends at a sentence mark or a comma: the words before a question word that
+# count are the ones in its own clause.
+CLAUSE_END = re.compile(r"[.?!,;。？！]")
+WORDS_AFTER = 2  # English: the tokens after the question word that are its focus
+WORDS_BEFORE = 2  # Korean: the tokens before it
+
+
+def focus_tokens(text: str, analyze: Callable[[str], list[str]]) -> list[str]:
+    """The tokens (as ``analyze`` gives them) that the question asks about, in order."""
+    found: list[str] = []
+    for m in ENGLISH_QUESTION_WORD.finditer(text):
+        clause = CLAUSE_END.split(text[m.end() :], maxsplit=1)[0]
+        found += analyze(clause)[:WORDS_AFTER]
+    for m in KOREAN_QUESTION_WORD.finditer(text):
+        before = text[: m.start()]
+        clause = before[max((c.end() for c in CLAUSE_END.finditer(before)), default=0) :]
+        if clause.strip():
+            found += analyze(clause)[-WORDS_BEFORE:]
+        if m.group() in KOREAN_QUALIFIERS:
+            after = text[m.end() :].split(maxsplit=1)
+            if after:
+                found += analyze(after[0])[:1]
+    return list(dict.fromkeys(found))

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from helpdesk.analyzer import default_analyzer
+from helpdesk.focus import focus_tokens
+
+
+def analyze(text: str) -> list[str]:
+    return default_analyzer().analyze(text)
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        # English: the words after the question word
+        ("What are the opening hours of the KCS help center?", ["open", "hour"]),
+        ("How much did Samsung pay in total?", ["samsung", "pay"]),
+        ("who runs kotra these days", ["run", "kotra"]),
+        # only the words of its own clause
+        ("Which year, roughly?", ["year"]),
+        # Korean: the words just before the question word in its clause
+        ("애틀랜타무역관 직원은 몇 명이에요?", ["무역관", "직원"]),
+        ("코트라 사장 연봉 얼마예요?", ["사장", "연봉"]),
+        # the clause before a comma is context, not what is asked
+        ("미국에 수출하는데, 수수료 얼마예요?", ["수수료"]),
+        # 무슨/어떤/어느 also name the word they qualify
+        ("무슨 회의에서 발표했어요?", ["회의"]),
+        # no question word: no focus
+        ("Is there a KOTRA office in Dallas?", []),
+        ("철강 관세 25%", []),
+    ],
+)
+def test_the_focus_is_the_words_next_to_the_question_word(question: str, focus: list[str]) -> None:
+    assert focus_tokens(question, analyze) == focus
+
+
+def test_a_question_asking_two_things_has_the_focus_of_both() -> None:
+    question = "When did KOTRA Monterrey open, and what does it focus on?"
+    assert focus_tokens(question, analyze) == ["kotra", "monterrey", "focus"]
