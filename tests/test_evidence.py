@@ -4,8 +4,16 @@ import pytest
 
 from helpdesk.analyzer import default_analyzer, detect_lang
 from helpdesk.answer import find
-from helpdesk.evidence import duty_tokens, evidence
-from helpdesk.index import SearchIndex
+from helpdesk.evidence import Evidence, duty_tokens, evidence
+from helpdesk.index import Search, SearchIndex
+
+
+def judged(index: SearchIndex, question: str) -> tuple[Search, Evidence]:
+    """The search for ``question`` and what the confidence model reads of its best hit."""
+    search, _ = find(index, question, detect_lang(question))
+    found = evidence(index, search)
+    assert found is not None
+    return search, found
 
 
 def test_duty_words_are_matched_as_the_analyzer_tokenizes_them() -> None:
@@ -30,9 +38,7 @@ def test_duty_words_are_matched_as_the_analyzer_tokenizes_them() -> None:
 def test_a_duty_question_naming_another_country_is_about_that_countrys_duties(
     shipped_index: SearchIndex, question: str, foreign_duty: float
 ) -> None:
-    search, _ = find(shipped_index, question, detect_lang(question))
-    found = evidence(shipped_index, search)
-    assert found is not None
+    _, found = judged(shipped_index, question)
     assert found.foreign_duty == foreign_duty
 
 
@@ -49,16 +55,12 @@ def test_a_duty_question_naming_another_country_is_about_that_countrys_duties(
 def test_focus_coverage_says_whether_the_article_uses_the_words_asked_for(
     shipped_index: SearchIndex, question: str, held: bool
 ) -> None:
-    search, _ = find(shipped_index, question, detect_lang(question))
-    found = evidence(shipped_index, search)
-    assert found is not None
+    search, found = judged(shipped_index, question)
     assert shipped_index.article(search.hits[0].passage).meta.id == "kotra-leadership"
     assert found.asks_focus == 1.0
     assert (found.focus_coverage == 1.0) is held
 
 
 def test_a_question_with_no_question_word_has_no_focus(shipped_index: SearchIndex) -> None:
-    search, _ = find(shipped_index, "KOTRA president name", "en")
-    found = evidence(shipped_index, search)
-    assert found is not None
+    _, found = judged(shipped_index, "KOTRA president name")
     assert (found.asks_focus, found.focus_coverage) == (0.0, 1.0)
