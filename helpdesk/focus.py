@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 ENGLISH_QUESTION_WORD = re.compile(
     r"\b(?:what|which|who|whom|whose|when|where|why|how(?: much| many| long| often)?)\b",
@@ -31,21 +32,35 @@ KOREAN_QUALIFIERS = ("무슨", "어떤", "어느")
 CLAUSE_END = re.compile(r"[.?!,;。？！]")
 WORDS_AFTER = 2  # English: the tokens after the question word that are its focus
 WORDS_BEFORE = 2  # Korean: the tokens before it
+# A question asks a few things at most: only the first question words of each language
+# count, and only the text near each is analysed ("뭐" typed 500 times would otherwise
+# have its whole prefix analysed 500 times).
+MAX_QUESTION_WORDS = 4
+NEAR = 40  # characters of text after (English) or before (Korean) a question word
 
 
 def focus_tokens(text: str, analyze: Callable[[str], list[str]]) -> list[str]:
-    """The tokens (as ``analyze`` gives them) that the question asks about, in order."""
+    """The tokens (as ``analyze`` gives them) that the question asks about, in order.
+
+    Numbers, dates, percentages and section numbers are left out: they pin down the
+    topic ("in July 2026", "the 50% duty"), they are not what is asked for, and the
+    analyzer puts them first, ahead of the words next to the question word.
+    """
+
+    def analyze_words(span: str) -> list[str]:
+        return [t for t in analyze(span) if not any(c.isdigit() for c in t)]
+
     found: list[str] = []
-    for m in ENGLISH_QUESTION_WORD.finditer(text):
-        clause = CLAUSE_END.split(text[m.end() :], maxsplit=1)[0]
-        found += analyze(clause)[:WORDS_AFTER]
-    for m in KOREAN_QUESTION_WORD.finditer(text):
-        before = text[: m.start()]
+    for m in islice(ENGLISH_QUESTION_WORD.finditer(text), MAX_QUESTION_WORDS):
+        clause = CLAUSE_END.split(text[m.end() : m.end() + NEAR], maxsplit=1)[0]
+        found += analyze_words(clause)[:WORDS_AFTER]
+    for m in islice(KOREAN_QUESTION_WORD.finditer(text), MAX_QUESTION_WORDS):
+        before = text[max(0, m.start() - NEAR) : m.start()]
         clause = before[max((c.end() for c in CLAUSE_END.finditer(before)), default=0) :]
         if clause.strip():
-            found += analyze(clause)[-WORDS_BEFORE:]
+            found += analyze_words(clause)[-WORDS_BEFORE:]
         if m.group() in KOREAN_QUALIFIERS:
-            after = text[m.end() :].split(maxsplit=1)
+            after = text[m.end() : m.end() + NEAR].split(maxsplit=1)
             if after:
-                found += analyze(after[0])[:1]
+                found += analyze_words(after[0])[:1]
     return list(dict.fromkeys(found))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from helpdesk.analyzer import default_analyzer
-from helpdesk.focus import focus_tokens
+from helpdesk.focus import MAX_QUESTION_WORDS, NEAR, focus_tokens
 
 
 def analyze(text: str) -> list[str]:
@@ -38,3 +38,16 @@ def test_the_focus_is_the_words_next_to_the_question_word(question: str, focus: 
 def test_a_question_asking_two_things_has_the_focus_of_both() -> None:
     question = "When did KOTRA Monterrey open, and what does it focus on?"
     assert focus_tokens(question, analyze) == ["kotra", "monterrey", "focus"]
+
+
+def test_only_the_first_question_words_and_the_text_near_them_are_analysed() -> None:
+    # "뭐" typed hundreds of times must not have its whole prefix analysed each time.
+    seen: list[str] = []
+
+    def recording(text: str) -> list[str]:
+        seen.append(text)
+        return analyze(text)
+
+    focus_tokens("뭐" * 500 + " what" * 300, recording)
+    assert len(seen) <= 2 * MAX_QUESTION_WORDS
+    assert all(len(text) <= NEAR for text in seen)
