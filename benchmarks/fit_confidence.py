@@ -24,41 +24,20 @@ import numpy as np
 
 from helpdesk.analyzer import default_analyzer, detect_lang
 from helpdesk.answer import find
-from helpdesk.confidence import margin, saturation
+from helpdesk.confidence import FEATURES, features
 from helpdesk.evaluate import load_questions
 from helpdesk.evidence import Evidence, evidence
 from helpdesk.index import SearchIndex
 from helpdesk.kb import load_knowledge_base
 from helpdesk.settings import Settings
 
-NAMES = [
-    "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
-    "log1p(line matched)", "korean", "foreign duty", "specific coverage",
-    "log1p(specific missed)", "line coverage", "ask coverage", "several sentences",
-    "focus coverage", "asks focus",
-]  # fmt: skip
 
-
-def features(found: Evidence) -> list[float]:
-    cov, n = found.coverage, found.terms
-    return [
-        cov,
-        saturation(found.score),
-        margin(found.score, found.runner_up),
-        math.log1p(cov * n),
-        math.log1p((1.0 - cov) * n),
-        found.elsewhere,
-        math.log1p(found.line_coverage * n),
-        found.korean,
-        found.foreign_duty,
-        found.specific_coverage,
-        math.log1p(found.specific_missed),
-        found.line_coverage,
-        found.ask_coverage,
-        found.several_sentences,
-        found.focus_coverage,
-        found.asks_focus,
-    ]
+def inputs(found: Evidence) -> list[float]:
+    """The shipped model's features of a search's evidence (all but ``unanswerable``,
+    which scales the confidence rather than entering the sum)."""
+    fields = found._asdict()
+    del fields["unanswerable"]
+    return features(**fields)
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 3000) -> np.ndarray:
@@ -97,7 +76,7 @@ def main() -> None:
         search, score = find(index, q.question, detect_lang(q.question))
         found = evidence(index, search)
         if found is not None:
-            rows.append(features(found))
+            rows.append(inputs(found))
             labels.append(float(q.in_scope))
             shipped.append(score)  # the shipped model's confidence in this search
             langs.append(q.lang)
@@ -117,7 +96,7 @@ def main() -> None:
             break
 
     w = fit(x, y)
-    print("weights: " + ", ".join(f"{n} {v:.3f}" for n, v in zip(NAMES, w, strict=False)))
+    print("weights: " + ", ".join(f"{n} {v:.3f}" for n, v in zip(FEATURES, w, strict=False)))
     p = predict(w, x)
     print("threshold  rejection  false_fallback  bias_for_0.5")
     for t in np.arange(0.60, 0.86, 0.02):

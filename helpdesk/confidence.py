@@ -1,15 +1,13 @@
 """How sure the service is of its best hit, from the score distribution, as small pure functions.
 
-confidence = logistic(w_cov * coverage + w_abs * saturation(score)
-                      + w_margin * margin(score, runner_up)
-                      + w_words * log(1 + matched) - w_missed * log(1 + missed)
-                      - w_country * elsewhere - w_foreign_duty * foreign duty
-                      + w_line * log(1 + line matched) + w_line_share * line coverage
-                      + w_ask * ask coverage + w_several * several sentences
-                      + w_specific * specific coverage
-                      - w_specific_missed * log(1 + specific missed)
-                      + w_focus * focus coverage + w_asks_focus * asks focus
-                      + w_korean * korean + bias)
+confidence = (1 - unanswerable) * logistic(sum of WEIGHTS x features + BIAS), over
+
+    coverage, saturation(score), margin(score, runner_up), log(1 + matched),
+    log(1 + missed), elsewhere, log(1 + line matched), korean, foreign duty,
+    specific coverage, log(1 + specific missed), line coverage, ask coverage,
+    several sentences, focus coverage, asks focus
+
+(``features``, in ``FEATURES`` order; the weights carry their fitted signs)
 
 - coverage: IDF-weighted share of the query's distinct tokens found in the best passage;
 - saturation: s / (s + k), squashing the unbounded BM25 score into 0..1;
@@ -104,22 +102,20 @@ from __future__ import annotations
 
 import math
 
-W_COVERAGE = 2.12
-W_SCORE = 1.6
-W_MARGIN = -0.2
-W_WORDS = 1.01
-W_MISSED = -1.4
-W_COUNTRY = 1.89
-W_LINE = 0.12
-W_FOREIGN_DUTY = 3.51
-W_KOREAN = 1.05
-W_SPECIFIC = 6.8
-W_SPECIFIC_MISSED = -0.62
-W_LINE_SHARE = 2.64
-W_ASK = 2.87
-W_SEVERAL = 1.31
-W_FOCUS = 0.88
-W_ASKS_FOCUS = -1.13
+# The inputs of the model, in the order of ``features`` and ``WEIGHTS``.
+FEATURES = (
+    "coverage", "score", "margin", "log1p(matched)", "log1p(missed)", "elsewhere",
+    "log1p(line matched)", "korean", "foreign duty", "specific coverage",
+    "log1p(specific missed)", "line coverage", "ask coverage", "several sentences",
+    "focus coverage", "asks focus",
+)  # fmt: skip
+# Fitted by benchmarks/fit_confidence.py, which prints them in this order.
+WEIGHTS = (
+    2.12, 1.6, -0.2, 1.01, 1.4, -1.89,
+    0.12, 1.05, -3.51, 6.8,
+    0.62, 2.64, 2.87, 1.31,
+    0.88, -1.13,
+)  # fmt: skip
 BIAS = -13.8
 
 
@@ -135,7 +131,7 @@ def margin(score: float, runner_up: float) -> float:
     return max(0.0, min(1.0, (score - runner_up) / score))
 
 
-def confidence(
+def features(
     score: float,
     runner_up: float,
     coverage: float,
@@ -148,33 +144,48 @@ def confidence(
     specific_missed: float = 0.0,
     ask_coverage: float = 0.0,
     several_sentences: float = 0.0,
-    unanswerable: float = 0.0,
     focus_coverage: float = 1.0,
     asks_focus: float = 0.0,
+) -> list[float]:
+    """The model's inputs for the best hit of a query of ``terms`` distinct tokens, in
+    ``FEATURES`` order."""
+    return [
+        coverage,
+        saturation(score),
+        margin(score, runner_up),
+        math.log1p(coverage * terms),
+        math.log1p((1.0 - coverage) * terms),
+        elsewhere,
+        math.log1p(line_coverage * terms),
+        korean,
+        foreign_duty,
+        specific_coverage,
+        math.log1p(specific_missed),
+        line_coverage,
+        ask_coverage,
+        several_sentences,
+        focus_coverage,
+        asks_focus,
+    ]
+
+
+def confidence(
+    score: float,
+    runner_up: float,
+    coverage: float,
+    terms: int,
+    unanswerable: float = 0.0,
+    **inputs: float,
 ) -> float:
-    """A 0..1 confidence for the best hit of a query of ``terms`` distinct tokens."""
+    """A 0..1 confidence for the best hit of a query of ``terms`` distinct tokens;
+    ``inputs`` are the rest of ``features``' arguments."""
     if score <= 0 or terms <= 0:
         return 0.0
-    z = (
-        W_COVERAGE * coverage
-        + W_SCORE * saturation(score)
-        + W_MARGIN * margin(score, runner_up)
-        + W_WORDS * math.log1p(coverage * terms)
-        - W_MISSED * math.log1p((1.0 - coverage) * terms)
-        - W_COUNTRY * elsewhere
-        - W_FOREIGN_DUTY * foreign_duty
-        + W_LINE * math.log1p(line_coverage * terms)
-        + W_LINE_SHARE * line_coverage
-        + W_KOREAN * korean
-        + W_SPECIFIC * specific_coverage
-        - W_SPECIFIC_MISSED * math.log1p(specific_missed)
-        + W_ASK * ask_coverage
-        + W_SEVERAL * several_sentences
-        + W_FOCUS * focus_coverage
-        + W_ASKS_FOCUS * asks_focus
-        + BIAS
+    z = sum(
+        w * x
+        for w, x in zip(WEIGHTS, features(score, runner_up, coverage, terms, **inputs), strict=True)
     )
     # A duty question about countries a tariff note neither levies the duties of nor is
     # about ("UK import duty on Korean cars" and the US auto tariff) cannot be answered
     # from it, however well its words match: no evidence lifts that.
-    return round((1.0 - unanswerable) / (1.0 + math.exp(-z)), 4)
+    return round((1.0 - unanswerable) / (1.0 + math.exp(-(z + BIAS))), 4)

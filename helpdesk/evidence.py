@@ -129,4 +129,4 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
 def judge(index: SearchIndex, search: Search) -> float:
     """Confidence in the top hit (0 when there is none)."""
     found = evidence(index, search)
-    return 0.0 if found is None else confidence(*found)
+    return 0.0 if found is None else confidence(**found._asdict())
