@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from helpdesk.analyzer import Analyzer, detect_lang
 from helpdesk.confidence import confidence
+from helpdesk.coverage import Coverage
 from helpdesk.index import Hit, Search, SearchIndex
 from helpdesk.places import SETTING_COUNTRIES
 
@@ -56,12 +57,10 @@ def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
 def focus_coverage(index: SearchIndex, search: Search, top: Hit) -> float:
     """The share of what the question asks for (``Search.focus``, each word weighed by
     how specific it is) that the top hit's article uses anywhere; 1 with no focus."""
-    weights = {t: index.specificity(t) for t in search.focus}
-    total = sum(weights.values())
-    if total <= 0:
+    if not search.focus:
         return 1.0
-    held = index.article_tokens(top.passage)
-    return sum(w for t, w in weights.items() if t in held) / total
+    weights = {t: index.specificity(t) for t in search.focus}
+    return Coverage([index.article_tokens(top.passage)], weights, frozenset(), ())(0)
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
