@@ -46,6 +46,7 @@ class Evidence(NamedTuple):
     unanswerable: float
     focus_coverage: float
     asks_focus: float
+    unconfirmed: float
 
 
 @cache
@@ -61,6 +62,19 @@ def focus_coverage(index: SearchIndex, search: Search, top: Hit) -> float:
         return 1.0
     weights = {t: index.specificity(t) for t in search.focus}
     return Coverage([index.article_tokens(top.passage)], weights, frozenset(), ())(0)
+
+
+def unconfirmed_share(index: SearchIndex, search: Search, top: Hit) -> float:
+    """The share of what the question asks (the asking sentence's words beyond the top
+    article's title and aliases, each weighed by how specific it is) that the article
+    holds in its sentences saying what its sources do not confirm (helpdesk.unconfirmed).
+
+    "LA무역관 업무시간 몇시부터에요?" asks for 업무시간, and the LA office's article
+    names it only where it says its hours are not confirmed.
+    """
+    asked = set(search.asking) - index.name_tokens(top.passage)
+    weights = {t: index.specificity(t) for t in asked}
+    return Coverage([index.unconfirmed_tokens(top.passage)], weights, frozenset(), ())(0)
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
@@ -122,6 +136,7 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         unanswerable,
         focus_coverage(index, search, top),
         float(bool(search.focus)),
+        unconfirmed_share(index, search, top),
     )
 
 

@@ -87,6 +87,8 @@ class Search(NamedTuple):
     office_ids: list[str]
     mentions_office: bool
     focus: tuple[str, ...] = ()  # the words the question asks for (helpdesk.focus)
+    # the tokens of the sentence(s) that ask (``asking_sentences``), or of the whole question
+    asking: tuple[str, ...] = ()
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!。？！])\s+")
@@ -136,6 +138,15 @@ class SearchIndex:
     def article_tokens(self, passage: Passage) -> frozenset[str]:
         """Every token of the passage's article, in the passage's language."""
         return self._by_lang[passage.lang].article_tokens[passage.article_id]
+
+    def name_tokens(self, passage: Passage) -> frozenset[str]:
+        """The tokens of the title and aliases of the passage's article."""
+        return self._by_lang[passage.lang].names[passage.article_id]
+
+    def unconfirmed_tokens(self, passage: Passage) -> frozenset[str]:
+        """The tokens of the sentences in which the passage's article says what its sources
+        do not give or confirm (helpdesk.unconfirmed)."""
+        return self._by_lang[passage.lang].unconfirmed[passage.article_id]
 
     @staticmethod
     def _allowed(meta: FrontMatter, category: Category | None, country: str | None) -> bool:
@@ -309,6 +320,7 @@ class SearchIndex:
             office_ids=self.places.office_ids([*tokens, *expansion]),  # "엘에이" names LA
             mentions_office=self.places.mentions_office(tokens),
             focus=tuple(focus),
+            asking=tuple(ask if ask is not None else tokens),
         )
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.

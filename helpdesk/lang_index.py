@@ -2,8 +2,9 @@
 
 What a passage's indexed text is (title and heading weighted by repetition, the
 lead passage with the summary and the aliases), and the per-language index the
-search reads: the BM25 model, each passage's token set and front matter, and each
-article's title, alias and heading lines for line coverage.
+search reads: the BM25 model, each passage's token set and front matter, each
+article's title, alias and heading lines for line coverage, and the words of each
+article's names and of its sentences that say what its sources do not confirm.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rank_bm25 import BM25Okapi
 
 from helpdesk.coverage import Coverage
 from helpdesk.kb.models import Article, FrontMatter, Passage
+from helpdesk.unconfirmed import unconfirmed_sentences
 
 # How many times the title and the heading are repeated in a passage's indexed text:
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
@@ -52,8 +54,14 @@ class LangIndex:
         tokens: list[list[str]],
         metas: list[FrontMatter],
         lines: dict[str, list[frozenset[str]]],
+        names: dict[str, frozenset[str]] | None = None,
+        unconfirmed: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.passages = passages
+        # each article's title and aliases, and its sentences saying what it does not know
+        # (helpdesk.unconfirmed), analyzed
+        self.names = names or {}
+        self.unconfirmed = unconfirmed or {}
         # each article's title, aliases and headings, analyzed: a question that one of
         # them holds is a question the article was written to answer
         self.lines: list[frozenset[str]] = []
@@ -91,13 +99,23 @@ class LangIndex:
         tokens: list[list[str]] = []
         metas: list[FrontMatter] = []
         lines: dict[str, list[frozenset[str]]] = {}
+        names: dict[str, frozenset[str]] = {}
+        unconfirmed: dict[str, frozenset[str]] = {}
         for article in articles:
-            lines[article.meta.id] = [frozenset(analyze(line)) for line in article_lines(article)]
+            meta = article.meta
+            lines[meta.id] = [frozenset(analyze(line)) for line in article_lines(article)]
+            names[meta.id] = frozenset(analyze("\n".join([meta.title, *meta.aliases])))
+            unknown = [
+                sentence
+                for p in article.passages
+                for sentence in unconfirmed_sentences(f"{p.heading}\n{p.text}")
+            ]
+            unconfirmed[meta.id] = frozenset(analyze("\n".join(unknown)))
             for passage in article.passages:
                 passages.append(passage)
                 tokens.append(analyze(passage_fields(article, passage)))
                 metas.append(article.meta)
-        return cls(passages, tokens, metas, lines) if passages else None
+        return cls(passages, tokens, metas, lines, names, unconfirmed) if passages else None
 
     def idf(self, token: str) -> float:
         value = self.bm25.idf.get(token)

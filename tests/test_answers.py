@@ -383,19 +383,35 @@ def test_a_support_question_set_in_another_country_is_still_answered(
 
 
 @pytest.mark.parametrize(
-    ("stated", "absent"),
+    ("article", "stated", "absent"),
     [
-        ("Who is the KOTRA president?", "What is the salary of the KOTRA president?"),
-        ("코트라 사장 누구예요?", "코트라 사장 연봉 얼마예요?"),
+        (
+            "kotra-leadership",
+            "Who is the KOTRA president?",
+            "What is the salary of the KOTRA president?",
+        ),
+        ("kotra-leadership", "코트라 사장 누구예요?", "코트라 사장 연봉 얼마예요?"),
+        # the article says the office's hours are not confirmed: that is no answer to them
+        (
+            "kotra-los-angeles",
+            "LA무역관은 언제 세워졌어요?",
+            "LA무역관 업무시간 몇시부터 몇시까지에요?",
+        ),
+        (
+            "kotra-da-nang",
+            "What does KOTRA Da Nang do for exporters?",
+            "What are the opening hours of KOTRA Da Nang?",
+        ),
     ],
 )
 def test_a_detail_the_article_does_not_give_is_handed_to_a_consultant(
-    shipped_client: TestClient, stated: str, absent: str
+    shipped_client: TestClient, article: str, stated: str, absent: str
 ) -> None:
-    assert answer_to(shipped_client, stated)["article_id"] == "kotra-leadership"
+    assert answer_to(shipped_client, stated)["article_id"] == article
     body = ask(shipped_client, absent)
     assert body["answered"] is False
     assert body["fallback"] is not None
+    assert body["fallback"]["articles"][0]["article_id"] == article  # did you mean
 
 
 def test_a_compound_the_article_only_holds_in_parts_finds_it(shipped_client: TestClient) -> None:

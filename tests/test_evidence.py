@@ -64,3 +64,21 @@ def test_focus_coverage_says_whether_the_article_uses_the_words_asked_for(
 def test_a_question_with_no_question_word_has_no_focus(shipped_index: SearchIndex) -> None:
     _, found = judged(shipped_index, "KOTRA president name")
     assert (found.asks_focus, found.focus_coverage) == (0.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        # the article names office hours only where it says they are not confirmed
+        ("LA무역관 업무시간 몇시부터 몇시까지에요?", 1.0),
+        ("What are the opening hours of KOTRA Da Nang?", 1.0),
+        # it states when the office opened, and what it does
+        ("LA무역관은 언제 세워졌어요?", 0.0),
+        ("What does KOTRA Da Nang do for exporters?", 0.0),
+    ],
+)
+def test_unconfirmed_says_how_much_of_the_ask_the_article_only_names_as_unknown(
+    shipped_index: SearchIndex, question: str, share: float
+) -> None:
+    _, found = judged(shipped_index, question)
+    assert found.unconfirmed == share
