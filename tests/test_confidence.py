@@ -50,3 +50,12 @@ def test_an_article_that_never_uses_the_word_asked_for_is_less_certain() -> None
     holds = confidence(20.0, 10.0, **base, focus_coverage=1.0)  # type: ignore[arg-type]
     lacks = confidence(20.0, 10.0, **base, focus_coverage=0.0)  # type: ignore[arg-type]
     assert lacks < holds
+
+
+def test_an_article_that_names_the_detail_asked_only_as_unconfirmed_is_less_certain() -> None:
+    # "LA무역관 업무시간 몇시부터?": the article's only word on hours is that they are
+    # not confirmed.
+    base = {"coverage": 0.9, "terms": 6, "asks_focus": 1.0, "focus_coverage": 1.0}
+    stated = confidence(20.0, 10.0, **base, unconfirmed=0.0)  # type: ignore[arg-type]
+    unknown = confidence(20.0, 10.0, **base, unconfirmed=1.0)  # type: ignore[arg-type]
+    assert unknown < stated
