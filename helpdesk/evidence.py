@@ -6,6 +6,7 @@ names; ``helpdesk.confidence`` turns them into a 0..1 confidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -55,13 +56,19 @@ def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
     return analyzer.token_set(DUTY_WORDS)
 
 
+def specific_share(index: SearchIndex, words: Iterable[str], held: frozenset[str]) -> float:
+    """The share of ``words``, each weighed by how specific it is, that ``held`` holds
+    (0 for no words)."""
+    weights = {t: index.specificity(t) for t in words}
+    return Coverage([held], weights, frozenset(), ())(0)
+
+
 def focus_coverage(index: SearchIndex, search: Search, top: Hit) -> float:
     """The share of what the question asks for (``Search.focus``, each word weighed by
     how specific it is) that the top hit's article uses anywhere; 1 with no focus."""
     if not search.focus:
         return 1.0
-    weights = {t: index.specificity(t) for t in search.focus}
-    return Coverage([index.article_tokens(top.passage)], weights, frozenset(), ())(0)
+    return specific_share(index, search.focus, index.article_tokens(top.passage))
 
 
 def unconfirmed_share(index: SearchIndex, search: Search, top: Hit) -> float:
@@ -73,8 +80,7 @@ def unconfirmed_share(index: SearchIndex, search: Search, top: Hit) -> float:
     names it only where it says its hours are not confirmed.
     """
     asked = set(search.asking) - index.name_tokens(top.passage)
-    weights = {t: index.specificity(t) for t in asked}
-    return Coverage([index.unconfirmed_tokens(top.passage)], weights, frozenset(), ())(0)
+    return specific_share(index, asked, index.unconfirmed_tokens(top.passage))
 
 
 def evidence(index: SearchIndex, search: Search) -> Evidence | None:
