@@ -54,14 +54,14 @@ class LangIndex:
         tokens: list[list[str]],
         metas: list[FrontMatter],
         lines: dict[str, list[frozenset[str]]],
-        names: dict[str, frozenset[str]] | None = None,
-        unconfirmed: dict[str, frozenset[str]] | None = None,
+        names: dict[str, frozenset[str]],
+        unconfirmed: dict[str, frozenset[str]],
     ) -> None:
         self.passages = passages
         # each article's title and aliases, and its sentences saying what it does not know
         # (helpdesk.unconfirmed), analyzed
-        self.names = names or {}
-        self.unconfirmed = unconfirmed or {}
+        self.names = names
+        self.unconfirmed = unconfirmed
         # each article's title, aliases and headings, analyzed: a question that one of
         # them holds is a question the article was written to answer
         self.lines: list[frozenset[str]] = []
