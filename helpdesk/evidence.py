@@ -48,6 +48,7 @@ class Evidence(NamedTuple):
     focus_coverage: float
     asks_focus: float
     unconfirmed: float
+    lacks_value: float
 
 
 @cache
@@ -143,6 +144,7 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         focus_coverage(index, search, top),
         float(bool(search.focus)),
         unconfirmed_share(index, search, top),
+        float(not top.has_value),
     )
 
 

@@ -18,6 +18,7 @@ from rank_bm25 import BM25Okapi
 from helpdesk.coverage import Coverage
 from helpdesk.kb.models import Article, FrontMatter, Passage
 from helpdesk.unconfirmed import unconfirmed_sentences
+from helpdesk.values import held_kinds
 
 # How many times the title and the heading are repeated in a passage's indexed text:
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
@@ -58,6 +59,8 @@ class LangIndex:
         unconfirmed: dict[str, frozenset[str]],
     ) -> None:
         self.passages = passages
+        # the kinds of value each passage holds (helpdesk.values): a rate, an amount, a date
+        self.values = [held_kinds(f"{p.heading}\n{p.text}") for p in passages]
         # each article's title and aliases, and its sentences saying what it does not know
         # (helpdesk.unconfirmed), analyzed
         self.names = names

@@ -467,3 +467,24 @@ def test_us_import_paperwork_is_answered_from_the_entry_basics_article(
     answer = answer_to(shipped_client, question)
     assert (answer["article_id"], answer["lang"]) == ("us-import-entry-basics", lang)
     assert heading in answer["heading"]
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "value"),
+    [
+        ("태양광 201조 세이프가드 첫해 모듈 관세 몇프로였어요", "section-201-safeguards", "30%"),
+        (
+            "how many days can I use the free desk at a KOTRA office abroad?",
+            "open-trade-offices",
+            "5 working days",
+        ),
+    ],
+)
+def test_a_question_asking_for_a_value_is_shown_the_passage_that_gives_it(
+    shipped_client: TestClient, question: str, article: str, value: str
+) -> None:
+    # Each article's other passages (the measure's overview, the scheme's lead) match
+    # the question's words better and hold no such value.
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == article
+    assert value in str(answer["text"])

@@ -59,3 +59,11 @@ def test_an_article_that_names_the_detail_asked_only_as_unconfirmed_is_less_cert
     stated = confidence(20.0, 10.0, **base, unconfirmed=0.0)  # type: ignore[arg-type]
     unknown = confidence(20.0, 10.0, **base, unconfirmed=1.0)  # type: ignore[arg-type]
     assert unknown < stated
+
+
+def test_a_passage_without_a_value_of_the_kind_asked_for_is_less_certain() -> None:
+    # "애틀랜타무역관 직원은 몇 명이에요?": the office's article gives no number of staff.
+    base = {"coverage": 0.9, "terms": 5}
+    holds = confidence(20.0, 10.0, **base, lacks_value=0.0)  # type: ignore[arg-type]
+    lacks = confidence(20.0, 10.0, **base, lacks_value=1.0)  # type: ignore[arg-type]
+    assert lacks < holds

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from rank_bm25 import BM25Okapi
 
+import helpdesk.index as index_module
 from helpdesk.analyzer import default_analyzer
 from helpdesk.errors import KnowledgeBaseInvalid
 from helpdesk.index import ENDED_FACTOR, IndexHolder, SearchIndex
@@ -186,3 +187,15 @@ def test_the_asking_sentence_of_a_long_question_is_the_one_with_a_question_mark(
     assert asking_sentences(long) == "Is the auto-parts tariff 15%?"
     assert asking_sentences("We make brake pads. Tell me the tariff") == "Tell me the tariff"
     assert asking_sentences("steel tariff rate?") is None  # one sentence: the whole question
+
+
+def test_the_value_asked_for_reorders_passages_within_an_article_but_not_the_articles(
+    shipped_index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    question = "태양광 201조 세이프가드 첫해 모듈 관세 몇프로였어요"
+    shown = shipped_index.search(question, "ko").hits
+    monkeypatch.setattr(index_module, "VALUE_BOOST", 0.0)
+    plain = shipped_index.search(question, "ko").hits
+    assert [h.passage.article_id for h in shown] == [h.passage.article_id for h in plain]
+    assert "30%" in shown[0].passage.text and shown[0].has_value
+    assert "30%" not in plain[0].passage.text

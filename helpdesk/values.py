@@ -1,0 +1,149 @@
+"""What kind of value a question asks for, and which kinds of value a text holds.
+
+"철강 관세 몇 프로예요?" asks for a percentage, "지사화사업 참가비 얼마예요?" for an
+amount of money (or a rate), "How long does CBP take to issue an importer number?"
+for a duration, "애틀랜타무역관 직원은 몇 명이에요?" for a number of people. A
+passage answers such a question only if it holds a value of that kind: "232조 관세
+50%" does, a passage listing the HS codes the tariff covers does not. Pure functions
+of text; the index works out each passage's kinds once, at start-up.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"\d[\d,.]*"
+
+# A value of each kind, as passages write it (in either language).
+_HELD: dict[str, re.Pattern[str]] = {
+    "percent": re.compile(rf"{_NUMBER}\s?(%|퍼센트|프로\b|percent)|%p\b|percentage point", re.I),
+    "people": re.compile(rf"{_NUMBER}\s?(명|people|persons|staff|employees|workers)", re.I),
+    "duration": re.compile(
+        rf"{_NUMBER}\s?(~\s?{_NUMBER}\s?)?"
+        r"(일|개월|주|년|달|영업일|시간|((business|calendar|working)\s)?(days?|weeks?|months?|years?|hours?))\b"
+        rf"|{_NUMBER}\s?(일|개월|주일|영업일)",
+        re.I,
+    ),
+    "money": re.compile(
+        rf"{_NUMBER}\s?(원|만\s?원|억|조\s?원|달러|불|유로|위안|엔|페소|million|billion|trillion|won|dollars?)"
+        rf"|[$€£₩]\s?{_NUMBER}|\b(USD|KRW|EUR)\s?{_NUMBER}",
+        re.I,
+    ),
+    "count": re.compile(
+        rf"{_NUMBER}\s?(million|billion|thousand|만|천|억)?\s?"
+        r"(건|개|곳|개사|개국|군데|개\s?주|번째|톤|tons?|kg|companies|firms|cases|offices|"
+        r"countries|states|items|products|entries|measures|orders|applicants|services|areas|"
+        r"sessions|findings|codes|lines|SMEs|exporters|businesses|기업|업체|개\s?기업)"
+        r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen)\b"
+        r"|[한두세네]\s?(곳|개|건|명|번째|차례)|(첫|두|세|네|다섯)\s?번째",
+        re.I,
+    ),
+    "date": re.compile(
+        r"\d{4}\s?년|\d{1,2}\s?월|\b(19|20)\d{2}\b"
+        r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d",
+        re.I,
+    ),
+    # 1600-7119, +1 213 427 2001, (02) 3460-7114; not a date such as 2026-11-28
+    "phone": re.compile(
+        r"(?<![\d-])(\+\d{1,3}[\s.-]?)?(\(?\d{2,4}\)?[\s.-])?\d{3,4}[\s.-]\d{4}(?![\d-])"
+    ),
+    "time": re.compile(r"\d{1,2}\s?:\s?\d{2}|\d{1,2}\s?시|\b[ap]\.?m\b", re.I),
+    "address": re.compile(
+        r"(?<!\d)\d{1,3}\s?층|\d{1,4}\s?호실|\b[a-z]+-(ro|gil|daero|gu)\b"
+        r"|\b(street|st\.|ave(nue)?|road|rd\.|blvd|boulevard|suite|floor|fl\.)\b|[가-힣]*[^으\s](대로|로|길)\s?\d{1,4}(?![\d.%-]|\s?[년월일])",
+        re.I,
+    ),
+}
+
+# How a question asks for each kind, in Korean and in English (a mixed question may
+# ask in either).
+_ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("percent", re.compile(r"몇\s?(%|프로|퍼센트|퍼)|[율률]\s*[은는이가]?\s*(몇|얼마)")),
+    ("people", re.compile(r"몇\s?명|인원\s*[은는이가]?\s*(몇|얼마)")),
+    (
+        "duration",
+        re.compile(
+            r"며칠\s*(걸|소요|정도|이나|만에)|몇\s?(일|달|개월|주|년|시간)\s*(걸|정도|이나|동안|소요|만에)"
+            r"|얼마나\s*(걸|오래|소요)|기간\s*[은는이가]?\s*(얼마|어느)"
+        ),
+    ),
+    ("money", re.compile(r"얼마(?!나)|비용\s*[은는이가]?\s*(어느|어떻게)")),
+    ("count", re.compile(r"몇\s?(건|개|곳|개사|개국|군데|개\s?기업|개나|가지)")),
+    ("phone", re.compile(r"전화\s?번호|연락처|번호\s*(좀|알려)")),
+    ("time", re.compile(r"몇\s?시|업무\s?시간|운영\s?시간|영업\s?시간")),
+    # not a website's or a mailbox's address
+    (
+        "address",
+        re.compile(r"(?<!사이트)(?<!사이트 )(?<!홈페이지)(?<!홈페이지 )(?<!메일)(?<!메일 )주소"),
+    ),
+    (
+        "percent",
+        re.compile(
+            r"what\s+(percent|percentage)|how\s+many\s+percent"
+            r"|\bwhat('s|\s+is|\s+are)?\s+the\s+([a-z]+\s+){0,3}rates?\b",
+            re.I,
+        ),
+    ),
+    (
+        "people",
+        re.compile(r"how\s+many\s+(people|staff|employees|workers|persons)|head\s?count", re.I),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"how\s+long(?!\s+(has|have|had|ago)\b)|how\s+many\s+(days|weeks|months|years|hours)",
+            re.I,
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"how\s+much\s+(does|do|did|will|would|is\s+it|money|to)|\bcosts?\b|\bfees?\b|\bprice\b"
+            r"|how\s+much\s+\w+\s+(cost|charge)",
+            re.I,
+        ),
+    ),
+    (
+        "count",
+        re.compile(
+            r"how\s+many\s+(?!people|staff|employees|workers|persons|days|weeks|months|years"
+            r"|hours|percent)",
+            re.I,
+        ),
+    ),
+    (
+        "phone",
+        re.compile(
+            r"\bphone\s+(number|no)|\btelephone|contact\s+number|\bcall\s+(them|the\s+office)",
+            re.I,
+        ),
+    ),
+    ("time", re.compile(r"opening\s+hours|office\s+hours|business\s+hours|what\s+time", re.I)),
+    ("address", re.compile(r"\baddress\b", re.I)),
+)
+
+# A kind the question asks for is also answered by these: "관세 얼마예요?" by a rate,
+# "몇 곳" and "몇 명" by either count.
+_ANSWERED_BY: dict[str, frozenset[str]] = {
+    "money": frozenset({"money", "percent"}),
+    "count": frozenset({"count", "people"}),
+    "people": frozenset({"people", "count"}),
+}
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """The kinds of value ``question`` asks for (empty when it asks for none)."""
+    return frozenset(kind for kind, pattern in _ASKED if pattern.search(question))
+
+
+def held_kinds(text: str) -> frozenset[str]:
+    """The kinds of value ``text`` holds."""
+    return frozenset(kind for kind, pattern in _HELD.items() if pattern.search(text))
+
+
+def answers(asked: frozenset[str], held: frozenset[str]) -> bool:
+    """Whether a text holding ``held`` has a value of a kind in ``asked`` (True when
+    nothing is asked)."""
+    if not asked:
+        return True
+    return any(_ANSWERED_BY.get(kind, frozenset({kind})) & held for kind in asked)

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+
+from helpdesk.values import answers, asked_kinds, held_kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("철강관세 지금 몇프로임?", "percent"),
+        ("반덤핑 관세율은 얼마인가요", "percent"),
+        ("지사화사업 참가비 얼마예요?", "money"),
+        ("애틀랜타무역관 직원은 몇 명이에요?", "people"),
+        ("사전심사 결과 나오는데 며칠 걸려요?", "duration"),
+        ("무역장벽119 상담 몇 건 했어요?", "count"),
+        ("LA무역관 업무시간 몇시부터에요?", "time"),
+        ("LA무역관 주소 알려주세요", "address"),
+        ("What percentage is the auto parts tariff?", "percent"),
+        ("what's the steel tariff rate", "percent"),
+        ("How much does a booth at Vietnam Expo cost?", "money"),
+        ("How long does CBP take to issue an importer number?", "duration"),
+        ("how many entries did CBP accept in CAPE?", "count"),
+        ("how many people work at KOTRA Atlanta?", "people"),
+        ("What are the opening hours of KOTRA Da Nang?", "time"),
+        ("KOTRA head office postal address", "address"),
+    ],
+)
+def test_a_question_asking_for_a_value_names_its_kind(question: str, kind: str) -> None:
+    assert kind in asked_kinds(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "관세대응바우처 신청방법",
+        "무역투자24 사이트 주소",  # a website's address is not a street address
+        "How long has KOTRA been in Jakarta?",  # a date, which nearly every passage holds
+        "We make silicone phone cases in Gumi. Does KORUS apply?",
+        "Section 232 steel tariff",
+    ],
+)
+def test_a_question_asking_for_no_value_names_none(question: str) -> None:
+    assert asked_kinds(question) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("232조 관세 50%가 부과됩니다.", "percent"),
+        ("Steel pays a 50 percent tariff.", "percent"),
+        ("2026년 수출바우처 예산은 총 899억 원입니다.", "money"),
+        ("The fee is $5,000 a year.", "money"),
+        ("개소식에는 약 120명이 참석했습니다.", "people"),
+        ("within 15 calendar days of arrival", "duration"),
+        ("결과는 30일 안에 나옵니다.", "duration"),
+        ("상담 건수는 출범 두 달 만에 3,022건이었습니다.", "count"),
+        ("Korea had a quota of 2.63 million tons a year.", "count"),
+        ("대표번호 1600-7119", "phone"),
+        ("업무시간은 오전 9시부터입니다.", "time"),
+        ("서울 서초구 헌릉로 13", "address"),
+        ("3333 Wilshire Blvd, Suite 500", "address"),
+    ],
+)
+def test_a_text_holding_a_value_holds_its_kind(text: str, kind: str) -> None:
+    assert kind in held_kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("as of 2026-11-28", "phone"),  # a date is not a phone number
+        ("232조 철강 관세", "money"),  # 232조 is a section, not 232 trillion
+        ("열연강판(HS 7208~7212호)", "address"),  # a heading number, not a room
+        ("저희 자료에는 주소가 나와 있지 않습니다.", "address"),  # names an address, holds none
+        ("HS 72·73류의 철강 제품과 파생상품", "percent"),
+    ],
+)
+def test_a_text_without_such_a_value_does_not_hold_its_kind(text: str, kind: str) -> None:
+    assert kind not in held_kinds(text)
+
+
+def test_an_amount_question_is_answered_by_a_rate_and_a_count_by_people() -> None:
+    assert answers(frozenset({"money"}), frozenset({"percent"}))  # "관세 얼마예요?" -> 25%
+    assert answers(frozenset({"count"}), frozenset({"people"}))
+    assert not answers(frozenset({"percent"}), frozenset({"money", "date"}))
+    assert answers(frozenset(), frozenset())  # nothing asked, nothing lacking
