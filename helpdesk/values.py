@@ -17,7 +17,10 @@ _NUMBER = r"\d[\d,.]*"
 # A value of each kind, as passages write it (in either language).
 _HELD: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_NUMBER}\s?(%|퍼센트|프로\b|percent)|%p\b|percentage point", re.I),
-    "people": re.compile(rf"{_NUMBER}\s?(명|people|persons|staff|employees|workers)", re.I),
+    "people": re.compile(
+        rf"{_NUMBER}\s?(여\s?)?(명|people|persons|staff|employees|workers|attendees|participants|guests)",
+        re.I,
+    ),
     "duration": re.compile(
         rf"{_NUMBER}\s?(~\s?{_NUMBER}\s?)?"
         r"(일|개월|주|년|달|영업일|시간|((business|calendar|working)\s)?(days?|weeks?|months?|years?|hours?))\b"
@@ -30,7 +33,7 @@ _HELD: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "count": re.compile(
-        rf"{_NUMBER}\s?(million|billion|thousand|만|천|억)?\s?"
+        rf"{_NUMBER}\s?(million|billion|thousand|만|천|억)?\s?(여\s?)?"
         r"(건|개|곳|개사|개국|군데|개\s?주|번째|톤|tons?|kg|companies|firms|cases|offices|"
         r"countries|states|items|products|entries|measures|orders|applicants|services|areas|"
         r"sessions|findings|codes|lines|SMEs|exporters|businesses|기업|업체|개\s?기업)"
@@ -46,6 +49,14 @@ _HELD: dict[str, re.Pattern[str]] = {
     # 1600-7119, +1 213 427 2001, (02) 3460-7114; not a date such as 2026-11-28
     "phone": re.compile(
         r"(?<![\d-])(\+\d{1,3}[\s.-]?)?(\(?\d{2,4}\)?[\s.-])?\d{3,4}[\s.-]\d{4}(?![\d-])"
+    ),
+    # 강경성 사장, Kang Kyung-sung, Secretary Lutnick: a person's name, with a title
+    "person": re.compile(
+        r"(?<![가-힣])[김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉][가-힣]{1,2}\s?"
+        r"(사장|관장|무역관장|본부장|지역본부장|대표|장관|대통령|위원장|대법관|판사|청장|차관|회장|이사장)"
+        r"|[가-힣]{2,5}\s?(대법관|대법원장|대통령|상무장관)"
+        r"|\b[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+\b"
+        r"|\b(President|Justice|Judge|Secretary|Minister|Commissioner|Chairman|Ambassador|CEO)\s+[A-Z][a-z]+"
     ),
     "time": re.compile(r"\d{1,2}\s?:\s?\d{2}|\d{1,2}\s?시|\b[ap]\.?m\b", re.I),
     "address": re.compile(
@@ -70,6 +81,13 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(r"얼마(?!나)|비용\s*[은는이가]?\s*(어느|어떻게)")),
     ("count", re.compile(r"몇\s?(건|개|곳|개사|개국|군데|개\s?기업|개나|가지)")),
     ("phone", re.compile(r"전화\s?번호|연락처|번호\s*(좀|알려)")),
+    (
+        "person",
+        re.compile(
+            r"(사장|관장|본부장|대표|장관|위원장|대법관|판사|청장|책임자|담당자|관장님)\S*\s*(은|는|이|가)?\s*(누구|성함|이름)"
+            r"|성함|누가\s*(맡|임명|됐|되었)"
+        ),
+    ),
     ("time", re.compile(r"몇\s?시|업무\s?시간|운영\s?시간|영업\s?시간")),
     # not a website's or a mailbox's address
     (
@@ -118,6 +136,15 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    (
+        "person",
+        re.compile(
+            r"who('s|\s+is|\s+was)?\s+(in\s+charge|the\s+(head|president|ceo|chief|director|judge|justice|chair))"
+            r"|name\s+of\s+the\s+(person|head|director|president|judge)"
+            r"|who\s+(runs|heads|leads|wrote|was\s+appointed|is\s+appointed)|which\s+(judge|justice)",
+            re.I,
+        ),
+    ),
     ("time", re.compile(r"opening\s+hours|office\s+hours|business\s+hours|what\s+time", re.I)),
     ("address", re.compile(r"\baddress\b", re.I)),
 )
@@ -127,7 +154,6 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ANSWERED_BY: dict[str, frozenset[str]] = {
     "money": frozenset({"money", "percent"}),
     "count": frozenset({"count", "people"}),
-    "people": frozenset({"people", "count"}),
 }
 
 

@@ -16,6 +16,8 @@ from helpdesk.values import answers, asked_kinds, held_kinds
         ("무역장벽119 상담 몇 건 했어요?", "count"),
         ("LA무역관 업무시간 몇시부터에요?", "time"),
         ("LA무역관 주소 알려주세요", "address"),
+        ("바쿠무역관 지금 관장님 성함 알 수 있을까요", "person"),
+        ("who's in charge of kotra's logistics support group?", "person"),
         ("What percentage is the auto parts tariff?", "percent"),
         ("what's the steel tariff rate", "percent"),
         ("How much does a booth at Vietnam Expo cost?", "money"),
@@ -59,6 +61,9 @@ def test_a_question_asking_for_no_value_names_none(question: str) -> None:
         ("대표번호 1600-7119", "phone"),
         ("업무시간은 오전 9시부터입니다.", "time"),
         ("서울 서초구 헌릉로 13", "address"),
+        ("개소식에는 200여 명이 참석했습니다.", "people"),
+        ("강경성 사장은 2024-11-11 취임했습니다.", "person"),
+        ("KOTRA president Kang Kyung-sung", "person"),
         ("3333 Wilshire Blvd, Suite 500", "address"),
     ],
 )
@@ -74,6 +79,9 @@ def test_a_text_holding_a_value_holds_its_kind(text: str, kind: str) -> None:
         ("열연강판(HS 7208~7212호)", "address"),  # a heading number, not a room
         ("저희 자료에는 주소가 나와 있지 않습니다.", "address"),  # names an address, holds none
         ("HS 72·73류의 철강 제품과 파생상품", "percent"),
+        ("코트라 사장은 산업부 장관이 임명합니다.", "person"),  # titles, no name
+        ("무역관장은 확인되지 않았습니다.", "person"),
+        ("the office was KOTRA's fifth in the region", "people"),  # a count, not of people
     ],
 )
 def test_a_text_without_such_a_value_does_not_hold_its_kind(text: str, kind: str) -> None:
