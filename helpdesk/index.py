@@ -43,7 +43,9 @@ ENDED_FACTOR = 0.95
 LINE_BOOST = 0.5
 RERANK_DEPTH = 30
 # Of those, a passage holding a value of the kind the question asks for (a rate for
-# "몇 프로", an amount for "how much does it cost"; helpdesk.values) scores this much more.
+# "몇 프로", an amount for "how much does it cost"; helpdesk.values) counts this much
+# more when each article's passages are ordered among themselves; which article comes
+# first does not change.
 VALUE_BOOST = 0.3
 
 
@@ -196,6 +198,8 @@ class SearchIndex:
         ``placeless`` countries, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
         Each of ``parts`` (the known words a compound of the question is made of)
         adds to the score as much as one word: each piece weighs ``1/len(pieces)``.
+        ``asked`` are the kinds of value the question asks for (helpdesk.values): each
+        article's leading passages are reordered to show one holding such a value first.
         """
         index = self._by_lang.get(lang)
         if index is None or not tokens:
