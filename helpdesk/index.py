@@ -288,7 +288,7 @@ class SearchIndex:
                 share,
                 (1.0 - share) * specific.total,
                 None if asked_coverage is None else asked_coverage(i, codes_held),
-                answers(asked, index.values[i]),
+                answers(asked, index.value_kinds[i]),
             )
 
         return [hit(i) for i in candidates[:limit]]
@@ -304,7 +304,7 @@ class SearchIndex:
         first does not change."""
 
         def weight(i: int) -> float:
-            held = answers(asked, index.values[i])
+            held = answers(asked, index.value_kinds[i])
             return float(scores[i]) * (1.0 + VALUE_BOOST if held else 1.0)
 
         places: dict[str, list[int]] = {}

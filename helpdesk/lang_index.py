@@ -2,9 +2,10 @@
 
 What a passage's indexed text is (title and heading weighted by repetition, the
 lead passage with the summary and the aliases), and the per-language index the
-search reads: the BM25 model, each passage's token set and front matter, each
-article's title, alias and heading lines for line coverage, and the words of each
-article's names and of its sentences that say what its sources do not confirm.
+search reads: the BM25 model, each passage's token set, front matter and the kinds
+of value it holds, each article's title, alias and heading lines for line coverage,
+and the words of each article's names and of its sentences that say what its
+sources do not confirm.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class LangIndex:
     ) -> None:
         self.passages = passages
         # the kinds of value each passage holds (helpdesk.values): a rate, an amount, a date
-        self.values = [held_kinds(f"{p.heading}\n{p.text}") for p in passages]
+        self.value_kinds = [held_kinds(f"{p.heading}\n{p.text}") for p in passages]
         # each article's title and aliases, and its sentences saying what it does not know
         # (helpdesk.unconfirmed), analyzed
         self.names = names
