@@ -311,9 +311,9 @@ class SearchIndex:
         for n, i in enumerate(head):
             places.setdefault(index.metas[i].id, []).append(n)
         shown = list(head)
-        for held in places.values():
-            passages = sorted((head[n] for n in held), key=lambda i: (-weight(i), i))
-            for n, i in zip(held, passages, strict=True):
+        for spots in places.values():
+            passages = sorted((head[n] for n in spots), key=lambda i: (-weight(i), i))
+            for n, i in zip(spots, passages, strict=True):
                 shown[n] = i
         return shown
 
@@ -367,6 +367,7 @@ class SearchIndex:
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.
         asks_for_office = search.mentions_office or self.places.names_kotra(tokens)
+        asked = asked_kinds(asking or text)  # the kinds of value it asks for
         order = [lang] + [other for other in LANGS if other != lang]
         for candidate in order:
             hits = self.search_lang(
@@ -388,7 +389,7 @@ class SearchIndex:
                 placeless=frozenset({"KR"}) if asks_for_office else SETTING_COUNTRIES,
                 parts=parts,
                 ask=ask,
-                asked=asked_kinds(asking or text),
+                asked=asked,
             )
             if hits:
                 return search._replace(hits=hits)
