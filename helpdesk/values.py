@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = r"\d[\d,.]*"
+# A number starts only where no digit, comma or point comes before it, and once read
+# is not read again shorter: each pattern stays linear in the text's length.
+_NUMBER = r"(?<![\d,.])\d[\d,.]*+"
 
 # A value of each kind, as passages write it (in either language).
 _HELD: dict[str, re.Pattern[str]] = {
@@ -61,7 +63,7 @@ _HELD: dict[str, re.Pattern[str]] = {
     "time": re.compile(r"\d{1,2}\s?:\s?\d{2}|\d{1,2}\s?시|\b[ap]\.?m\b", re.I),
     "address": re.compile(
         r"(?<!\d)\d{1,3}\s?층|\d{1,4}\s?호실|\b[a-z]+-(ro|gil|daero|gu)\b"
-        r"|\b(street|st\.|ave(nue)?|road|rd\.|blvd|boulevard|suite|floor|fl\.)\b|[가-힣]*[^으\s](대로|로|길)\s?\d{1,4}(?![\d.%-]|\s?[년월일])",
+        r"|\b(street|st\.|ave(nue)?|road|rd\.|blvd|boulevard|suite|floor|fl\.)\b|[가-힣]{0,10}[^으\s](대로|로|길)\s?\d{1,4}(?![\d.%-]|\s?[년월일])",
         re.I,
     ),
 }
@@ -84,7 +86,7 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "person",
         re.compile(
-            r"(사장|관장|본부장|대표|장관|위원장|대법관|판사|청장|책임자|담당자|관장님)\S*\s*(은|는|이|가)?\s*(누구|성함|이름)"
+            r"(사장|관장|본부장|대표|장관|위원장|대법관|판사|청장|책임자|담당자|관장님)\S{0,4}\s*(은|는|이|가)?\s*(누구|성함|이름)"
             r"|성함|누가\s*(맡|임명|됐|되었)"
         ),
     ),
