@@ -58,6 +58,32 @@ def test_any_question_gets_an_answer_a_fallback_or_a_clear_error(
 
 
 @FUZZ
+@given(
+    first=TEXT,
+    follow_up=TEXT,
+    session=st.text(max_size=80),
+    lang=st.sampled_from([None, "ko", "en", "fr", ""]),
+    top_k=st.integers(-2, 12),
+)
+def test_any_conversation_and_options_get_an_answer_a_fallback_or_a_clear_error(
+    shipped_client: TestClient,
+    first: str,
+    follow_up: str,
+    session: str,
+    lang: str | None,
+    top_k: int,
+) -> None:
+    for question in (first, follow_up):  # the second is read as a follow-up
+        payload = {"question": question, "session_id": session, "lang": lang, "top_k": top_k}
+        response = shipped_client.post("/api/ask", json=payload)
+        assert response.status_code in (200, 422), response.text
+        if response.status_code == 200:
+            assert len(response.json()["results"]) <= top_k
+        else:
+            assert response.json()["error"]["message"]
+
+
+@FUZZ
 @given(text=TEXT)
 def test_the_value_patterns_read_any_text(text: str) -> None:
     assert asked_kinds(text) <= KINDS
