@@ -60,7 +60,7 @@ class LangIndex:
         unconfirmed: dict[str, frozenset[str]],
     ) -> None:
         self.passages = passages
-        # the kinds of value each passage holds (helpdesk.values): a rate, an amount, a date
+        # the kinds of value each passage holds (helpdesk.values): a rate, an amount, a count
         self.value_kinds = [held_kinds(f"{p.heading}\n{p.text}") for p in passages]
         # each article's title and aliases, and its sentences saying what it does not know
         # (helpdesk.unconfirmed), analyzed

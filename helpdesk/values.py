@@ -43,11 +43,6 @@ _HELD: dict[str, re.Pattern[str]] = {
         r"|[한두세네]\s?(곳|개|건|명|번째|차례)|(첫|두|세|네|다섯)\s?번째",
         re.I,
     ),
-    "date": re.compile(
-        r"\d{4}\s?년|\d{1,2}\s?월|\b(19|20)\d{2}\b"
-        r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d",
-        re.I,
-    ),
     # 1600-7119, +1 213 427 2001, (02) 3460-7114; not a date such as 2026-11-28
     "phone": re.compile(
         r"(?<![\d-])(\+\d{1,3}[\s.-]?)?(\(?\d{2,4}\)?[\s.-])?\d{3,4}[\s.-]\d{4}(?![\d-])"

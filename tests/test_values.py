@@ -91,5 +91,5 @@ def test_a_text_without_such_a_value_does_not_hold_its_kind(text: str, kind: str
 def test_an_amount_question_is_answered_by_a_rate_and_a_count_by_people() -> None:
     assert answers(frozenset({"money"}), frozenset({"percent"}))  # "관세 얼마예요?" -> 25%
     assert answers(frozenset({"count"}), frozenset({"people"}))
-    assert not answers(frozenset({"percent"}), frozenset({"money", "date"}))
+    assert not answers(frozenset({"percent"}), frozenset({"money", "duration"}))
     assert answers(frozenset(), frozenset())  # nothing asked, nothing lacking
