@@ -147,7 +147,7 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # A kind the question asks for is also answered by these: "관세 얼마예요?" by a rate,
-# "몇 곳" and "몇 명" by either count.
+# "몇 곳" by a number of people as well as a count; "직원 몇 명" only by people.
 _ANSWERED_BY: dict[str, frozenset[str]] = {
     "money": frozenset({"money", "percent"}),
     "count": frozenset({"count", "people"}),
