@@ -14,13 +14,16 @@ from helpdesk.analyzer import Analyzer, detect_lang
 from helpdesk.confidence import confidence
 from helpdesk.coverage import Coverage
 from helpdesk.index import Hit, Search, SearchIndex
-from helpdesk.places import SETTING_COUNTRIES
+from helpdesk.places import SETTING_COUNTRIES, with_eu_members
 
 HS_MATCH_COVERAGE = 0.75
 # Words that make a question about a duty or a tax. A duty question that names another
 # country ("Japan import duty on Korean cosmetics", "인도 스마트폰 기본관세") asks about
 # that country's own duties, which only a tariff note about that country answers.
-DUTY_WORDS = ("tariff", "duty", "tax", "levy", "VAT", "관세", "세율", "세금", "부가세", "소비세")
+DUTY_WORDS = (
+    "tariff", "duty", "tax", "levy", "VAT", "safeguard", "quota", "surtax",
+    "관세", "세율", "세금", "부가세", "소비세", "세이프가드", "쿼터",
+)  # fmt: skip
 
 
 def runner_up_score(hits: list[Hit]) -> float:
@@ -104,8 +107,8 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     coverage = max(top.coverage, HS_MATCH_COVERAGE) if top.hs_match else top.coverage
     named = set(search.countries) - SETTING_COUNTRIES
     meta = index.article(top.passage).meta
-    about = meta.countries
-    elsewhere = len(named - set(about)) / len(named) if named else 0.0
+    about = with_eu_members(meta.countries)
+    elsewhere = len(named - about) / len(named) if named else 0.0
     line = max(top.line_coverage, HS_MATCH_COVERAGE) if top.hs_match else top.line_coverage
     terms = len(set(search.tokens))
     korean = float(detect_lang(" ".join(search.tokens)) == "ko")
@@ -118,7 +121,7 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         and not search.mentions_office
         and meta.category != "support"
     )
-    levying = set(meta.levying_countries) if meta.category == "tariff" else set()
+    levying = with_eu_members(meta.levying_countries) if meta.category == "tariff" else frozenset()
     # "US tariff on Japanese goods" names who levies it: a question about the note's duties
     about_note = bool(levying & set(search.countries))
     foreign_duty = len(named - levying) / len(named) if named and duty and not about_note else 0.0

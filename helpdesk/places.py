@@ -71,6 +71,17 @@ CITY_COUNTRIES: dict[str, tuple[str, ...]] = {
 }
 # Names that are also a US state: "Atlanta, Georgia" is not the country.
 US_STATE_NAMES = frozenset({"GE"})
+# The member states among the countries above: an article about the EU (CBAM, the
+# EU steel safeguard) is about each of them ("our buyer in the Netherlands").
+EU_MEMBERS = frozenset({"DE", "PL", "SK", "FR", "IT", "ES", "NL", "BE"})
+
+
+def with_eu_members(codes: Iterable[str]) -> frozenset[str]:
+    """``codes``, with every EU member state added when the EU is among them."""
+    found = frozenset(codes)
+    return found | EU_MEMBERS if "EU" in found else found
+
+
 # The countries nearly every article is set in (a Korean exporter selling to the US):
 # naming them says neither which article nor that the asker wants an office there.
 SETTING_COUNTRIES = frozenset({"KR", "US"})

@@ -22,6 +22,43 @@ def test_duty_words_are_matched_as_the_analyzer_tokenizes_them() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "UK steel safeguard quota for Korean hot-rolled coil",
+        "영국 철강 세이프가드 한국산 쿼터 얼마나 남았어요",
+        "Canada steel surtax on Korean pipe",
+    ],
+)
+def test_a_safeguard_quota_or_surtax_of_another_country_is_a_duty_it_levies(
+    shipped_index: SearchIndex, question: str
+) -> None:
+    _, found = judged(shipped_index, question)
+    assert found.foreign_duty == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id"),
+    [
+        # an article about the EU is about its member states
+        (
+            "Our buyer in the Netherlands wants embedded emissions data for CBAM. What is it?",
+            "eu-cbam-non-tariff-barriers",
+        ),
+        ("독일 바이어가 CBAM 배출량 자료를 달래요. CBAM이 뭐예요?", "eu-cbam-non-tariff-barriers"),
+        # the 232 notes that say what UK goods pay are about the UK too
+        ("polysilicon 232: what does the UK pay compared with Korea?", "polysilicon-solar-232"),
+        ("영국산 철강도 2025년 6월에 50%로 올랐어요?", "steel-aluminum-232"),
+    ],
+)
+def test_a_country_the_top_article_covers_is_not_elsewhere(
+    shipped_index: SearchIndex, question: str, article_id: str
+) -> None:
+    search, found = judged(shipped_index, question)
+    assert shipped_index.article(search.hits[0].passage).meta.id == article_id
+    assert found.elsewhere == 0.0
+
+
+@pytest.mark.parametrize(
     ("question", "foreign_duty"),
     [
         ("What import duty does Japan charge on Korean cosmetics?", 1.0),
