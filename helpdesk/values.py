@@ -20,7 +20,11 @@ _NUMBER = r"(?<![\d,.])\d[\d,.]*+"
 _HELD: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_NUMBER}\s?(%|퍼센트|프로\b|percent)|%p\b|percentage point", re.I),
     "people": re.compile(
-        rf"{_NUMBER}\s?(여\s?)?(명|people|persons|staff|employees|workers|attendees|participants|guests)",
+        rf"{_NUMBER}\s?(여\s?)?(명|people|persons|staff|employees|workers|attendees|participants|guests)"
+        # "137 Korean and US business people"; neither a year ("in 2023 people") nor a
+        # population ("37 million people") is a head count
+        rf"|(?<![\d.,])(?!(19|20)\d\d\b){_NUMBER}\s(?!million|billion)(?:[a-z]+\s){{1,4}}"
+        r"(people|persons|staff|employees|workers|attendees|participants|guests)\b",
         re.I,
     ),
     "duration": re.compile(

@@ -65,6 +65,7 @@ def test_a_question_asking_for_no_value_names_none(question: str) -> None:
         ("강경성 사장은 2024-11-11 취임했습니다.", "person"),
         ("KOTRA president Kang Kyung-sung", "person"),
         ("3333 Wilshire Blvd, Suite 500", "address"),
+        ("the opening conference drew 137 Korean and US business people", "people"),
     ],
 )
 def test_a_text_holding_a_value_holds_its_kind(text: str, kind: str) -> None:
@@ -82,6 +83,8 @@ def test_a_text_holding_a_value_holds_its_kind(text: str, kind: str) -> None:
         ("코트라 사장은 산업부 장관이 임명합니다.", "person"),  # titles, no name
         ("무역관장은 확인되지 않았습니다.", "person"),
         ("the office was KOTRA's fifth in the region", "people"),  # a count, not of people
+        ("a province of about 37 million people", "people"),  # a population, not a head count
+        ("in 2026 business people asked for desks", "people"),  # a year
     ],
 )
 def test_a_text_without_such_a_value_does_not_hold_its_kind(text: str, kind: str) -> None:
