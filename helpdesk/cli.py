@@ -211,6 +211,7 @@ def stats(path: Path | None, as_json: bool) -> None:
         "passages": sum(len(a.passages) for a in articles),
         "sources": sum(len(a.meta.sources) for a in articles),
         "glossary_entries": len(knowledge_base.glossary),
+        "product_entries": len(knowledge_base.products),
         "by_category": dict(sorted(Counter(a.meta.category for a in articles).items())),
         "by_lang": dict(sorted(Counter(a.meta.lang for a in articles).items())),
         "by_status": dict(sorted(Counter(a.meta.status for a in articles).items())),

@@ -5,6 +5,12 @@ tariff"). A query that contains any term of an entry, compared as analyzed token
 sequences so spacing and particles do not matter, gains the tokens of the other
 terms, so an English term in a Korean question (or the reverse) still finds the
 article written in the question's language.
+
+A product entry goes one way: exporters name what they make ("세럼", "frozen
+dumplings", "dump truck"), the articles the category it belongs to ("화장품",
+"food", "truck"). A query naming the product gains the category's terms, and a
+passage holding them holds what the asker meant; a query about the category
+gains nothing from the product names.
 """
 
 from __future__ import annotations
@@ -17,13 +23,32 @@ from helpdesk.analyzer import Analyzer, contains_sequence
 class Glossary:
     """Analyzed glossary entries, ready to expand queries."""
 
-    def __init__(self, entries: Iterable[Sequence[str]], analyzer: Analyzer) -> None:
+    def __init__(
+        self,
+        entries: Iterable[Sequence[str]],
+        analyzer: Analyzer,
+        products: Iterable[tuple[Sequence[str], Sequence[str]]] = (),
+    ) -> None:
+        # Per entry: the terms a query may name, and the terms it then stands for
+        # (for a synonym entry the same list, for a product entry its category).
         self.entries: list[list[tuple[str, ...]]] = []
+        self.targets: list[list[tuple[str, ...]]] = []
+
+        def analyzed(terms: Iterable[str]) -> list[tuple[str, ...]]:
+            found = dict.fromkeys(tuple(analyzer.analyze(term)) for term in terms)
+            return [seq for seq in found if seq]
+
         for entry in entries:
-            analyzed = list(dict.fromkeys(tuple(analyzer.analyze(term)) for term in entry))
-            analyzed = [seq for seq in analyzed if seq]
-            if len(analyzed) > 1:
-                self.entries.append(analyzed)
+            terms = analyzed(entry)
+            if len(terms) > 1:
+                self.entries.append(terms)
+                self.targets.append(terms)
+        for names, category in products:
+            broad = analyzed(category)
+            narrow = [seq for seq in analyzed(names) if seq not in broad]
+            if narrow and broad:
+                self.entries.append(narrow)
+                self.targets.append(broad)
         # Every term under its first token, so a query only tries terms it could contain.
         self._by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for n, terms in enumerate(self.entries):
@@ -48,7 +73,7 @@ class Glossary:
         present = set(tokens)
         extra: list[str] = []
         for n in dict.fromkeys(n for n, _ in self._mentioned(tokens)):
-            for seq in self.entries[n]:
+            for seq in self.targets[n]:
                 for token in seq:
                     if token not in present:
                         present.add(token)
@@ -65,7 +90,7 @@ class Glossary:
         "mexico city", "aluminium" where it says "aluminum".
         """
         return [
-            (frozenset(seq), [frozenset(other) for other in self.entries[n] if other != seq])
+            (frozenset(seq), [frozenset(other) for other in self.targets[n] if other != seq])
             for n, seq in self._mentioned(tokens)
         ]
 
@@ -74,14 +99,16 @@ class Glossary:
 
         "엘에이" appears in no article, but its entry's "로스앤젤레스" does: a one-word term
         the index never saw is searched as the entry's first term whose words it has,
-        in the same script first.
+        in the same script first. A product no article names ("세단") is searched as its
+        category ("승용차").
         """
         hangul = _is_hangul(token)
         for n, seq in self._by_first.get(token, ()):
             if seq != (token,):
                 continue
-            entry = self.entries[n]
-            others = [seq for seq in entry if seq != (token,) and all(t in indexed for t in seq)]
+            others = [
+                seq for seq in self.targets[n] if seq != (token,) and all(t in indexed for t in seq)
+            ]
             others.sort(key=lambda seq: _is_hangul(seq[0]) != hangul)
             if others:
                 return list(others[0])

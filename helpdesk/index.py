@@ -125,7 +125,7 @@ class SearchIndex:
         self.specificity = specificity or default_specificity()
         analyzer.load()
         analyzer.add_proper_nouns(place_names(kb))  # before any text is analyzed
-        self.glossary = Glossary(kb.glossary, analyzer)
+        self.glossary = Glossary(kb.glossary, analyzer, kb.products)
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, LangIndex] = {}
         for lang in LANGS:

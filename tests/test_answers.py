@@ -488,3 +488,18 @@ def test_a_question_asking_for_a_value_is_shown_the_passage_that_gives_it(
     answer = answer_to(shipped_client, question)
     assert answer["article_id"] == article
     assert value in str(answer["text"])
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id"),
+    [
+        # exporters name what they make; the articles name its category
+        ("sedan export to US tariff rate", "autos-parts-232"),
+        ("세단 미국 수출 관세 몇 프로", "autos-parts-232"),
+        ("브레이크 패드 미국 수출 관세 몇 %", "autos-parts-232"),
+    ],
+)
+def test_a_product_named_as_its_maker_names_it_finds_its_categorys_article(
+    shipped_client: TestClient, question: str, article_id: str
+) -> None:
+    assert answer_to(shipped_client, question)["article_id"] == article_id

@@ -62,3 +62,28 @@ def test_a_term_no_article_uses_is_respelled_as_one_they_do() -> None:
     assert g.respell("kbc", indexed) == ["무역관"]
     assert g.respell("날씨", indexed) is None
     assert g.respell("kbc", frozenset()) is None  # no other term is indexed either
+
+
+PRODUCTS = [(("세럼", "serum", "sedan"), ("화장품", "cosmetics"))]
+
+
+def test_a_product_expands_to_its_category_and_not_the_reverse() -> None:
+    a = default_analyzer()
+    with_products = Glossary(ENTRIES, a, PRODUCTS)
+    assert with_products.expand(a.analyze("세럼 관세")) == ["화장품", "cosmet"]
+    assert with_products.expand(a.analyze("화장품 관세")) == []
+
+
+def test_a_passage_naming_the_category_holds_the_product_asked_about() -> None:
+    a = default_analyzer()
+    with_products = Glossary(ENTRIES, a, PRODUCTS)
+    assert with_products.equivalents(a.analyze("serum duty")) == [
+        (frozenset({"serum"}), [frozenset({"화장품"}), frozenset({"cosmet"})])
+    ]
+
+
+def test_a_product_no_article_names_is_searched_as_its_category() -> None:
+    a = default_analyzer()
+    with_products = Glossary(ENTRIES, a, PRODUCTS)
+    assert with_products.respell("serum", frozenset({"cosmet", "tariff"})) == ["cosmet"]
+    assert with_products.respell("cosmet", frozenset({"serum"})) is None

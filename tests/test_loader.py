@@ -126,6 +126,38 @@ def test_glossary_entries_are_loaded_as_term_groups(tmp_path: Path, kb_dir: Path
     assert kb.glossary == (("상호관세", "reciprocal tariff"), ("232조", "section 232"))
 
 
+def test_product_entries_are_loaded_apart_from_synonyms(tmp_path: Path, kb_dir: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    (copy / "glossary.yaml").write_text(
+        "- [232조, section 232]\n- {products: [세럼, serum], category: [화장품, cosmetics]}\n"
+    )
+    kb = load_knowledge_base(copy)
+    assert kb.glossary == (("232조", "section 232"),)
+    assert kb.products == ((("세럼", "serum"), ("화장품", "cosmetics")),)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "{products: [세럼]}",  # no category
+        "{products: [], category: [화장품]}",
+        "{products: [세럼], category: [화장품], note: x}",
+    ],
+)
+def test_a_malformed_product_entry_is_reported(tmp_path: Path, kb_dir: Path, entry: str) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    (copy / "glossary.yaml").write_text(f"- [232조, section 232]\n- {entry}\n")
+    _, problems = check_knowledge_base(copy)
+    assert [p.field for p in problems] == ["entry 1"]
+    assert "a product entry lists 1+ products and 1+ category terms" in str(problems[0])
+
+
 @pytest.mark.parametrize(
     ("front_matter", "message"),
     [

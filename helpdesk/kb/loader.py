@@ -102,31 +102,55 @@ def _load_file(root: Path, path: Path, problems: list[Problem]) -> Article | Non
     return Article(meta=meta, body=body, path=Path(rel), passages=passages) if ok else None
 
 
-def _load_glossary(root: Path, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+Glossary = tuple[tuple[str, ...], ...]
+Products = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+
+
+def _terms(value: object) -> tuple[str, ...] | None:
+    """A list of non-empty strings, stripped; None for anything else."""
+    if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
+        return None
+    return tuple(t.strip() for t in value)
+
+
+def _load_glossary(root: Path, problems: list[Problem]) -> tuple[Glossary, Products]:
+    """The synonym entries (lists) and the product entries (``{products, category}``)."""
     path = root / GLOSSARY_FILE
     if not path.is_file():
-        return ()
+        return (), ()
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDatesLoader)  # noqa: S506
     except yaml.YAMLError as exc:
         problems.append(Problem(GLOSSARY_FILE, "file", f"is not valid YAML: {exc}".splitlines()[0]))
-        return ()
+        return (), ()
     if not isinstance(data, list):
         problems.append(Problem(GLOSSARY_FILE, "file", "must be a list of entries"))
-        return ()
-    entries = []
+        return (), ()
+    entries: list[tuple[str, ...]] = []
+    products: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for n, entry in enumerate(data):
-        if (
-            not isinstance(entry, list)
-            or len(entry) < 2
-            or not all(isinstance(t, str) and t.strip() for t in entry)
-        ):
+        if isinstance(entry, dict):
+            names, category = _terms(entry.get("products")), _terms(entry.get("category"))
+            if set(entry) != {"products", "category"} or not names or not category:
+                problems.append(
+                    Problem(
+                        GLOSSARY_FILE,
+                        f"entry {n}",
+                        f"{_describe(entry)}: a product entry lists 1+ products and 1+ category"
+                        " terms, under exactly those two keys",
+                    )
+                )
+                continue
+            products.append((names, category))
+            continue
+        terms = _terms(entry)
+        if terms is None or len(terms) < 2:
             problems.append(
                 Problem(GLOSSARY_FILE, f"entry {n}", f"{_describe(entry)}: must list 2+ terms")
             )
             continue
-        entries.append(tuple(t.strip() for t in entry))
-    return tuple(entries)
+        entries.append(terms)
+    return tuple(entries), tuple(products)
 
 
 def _version(root: Path, files: list[Path]) -> str:
@@ -170,12 +194,13 @@ def check_knowledge_base(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
                 problems.append(
                     Problem(article.path.as_posix(), "related", f"{related!r} is not an article id")
                 )
-    glossary = _load_glossary(root, problems)
+    glossary, products = _load_glossary(root, problems)
     glossary_files = [root / GLOSSARY_FILE] if (root / GLOSSARY_FILE).is_file() else []
     kb = KnowledgeBase(
         path=root,
         articles=dict(sorted(articles.items())),
         glossary=glossary,
+        products=products,
         version=_version(root, files + glossary_files),
     )
     return kb, problems

@@ -167,6 +167,9 @@ class KnowledgeBase:
     path: Path
     articles: Mapping[tuple[str, Lang], Article]
     glossary: tuple[tuple[str, ...], ...] = ()
+    # (products, category): everyday names of products and the category word the
+    # articles use for them ("세럼", "serum" -> "화장품", "cosmetics")
+    products: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     version: str = ""
     _by_id: dict[str, dict[Lang, Article]] = field(default_factory=dict, repr=False)
 
