@@ -503,3 +503,19 @@ def test_a_product_named_as_its_maker_names_it_finds_its_categorys_article(
     shipped_client: TestClient, question: str, article_id: str
 ) -> None:
     assert answer_to(shipped_client, question)["article_id"] == article_id
+
+
+@pytest.mark.parametrize("question", ["cosmetics US tariff rate", "serum US tariff rate"])
+def test_a_cosmetics_tariff_question_is_answered_by_the_note_with_the_rate(
+    shipped_client: TestClient, question: str
+) -> None:
+    assert answer_to(shipped_client, question)["article_id"] == "section-301-forced-labor"
+
+
+def test_a_cosmetics_tariff_question_is_never_answered_with_the_fda_note(
+    shipped_client: TestClient,
+) -> None:
+    # The FDA note gives no rate: better to hand over than to answer with it.
+    body = ask(shipped_client, "요즘 미국으로 기초화장품 보내면 관세 몇 %?")
+    answer = body["answer"]
+    assert answer is None or answer["article_id"] != "us-fda-food-cosmetics"  # type: ignore[index]
