@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from helpdesk.analyzer import default_analyzer
+from helpdesk.analyzer import default_analyzer, detect_lang
 from helpdesk.answer import AnswerPolicy
 from helpdesk.evaluate import (
     Question,
@@ -69,6 +69,15 @@ def test_question_set_has_the_required_size_and_labels() -> None:
     for q in in_scope:
         for article_id in q.expected:
             assert kb.get(article_id) is not None, f"{q.id}: {article_id}"
+
+
+def test_an_in_scope_questions_language_is_the_one_it_should_be_answered_in() -> None:
+    # Mixed questions count as Korean ("Section 232 철강 관세"), so language match
+    # measures the rule the service is held to, whatever script most words are in.
+    wrong = [
+        q.id for q in load_questions(QUESTIONS) if q.in_scope and q.lang != detect_lang(q.question)
+    ]
+    assert wrong == []
 
 
 @pytest.fixture(scope="module")
