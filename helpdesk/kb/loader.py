@@ -102,8 +102,8 @@ def _load_file(root: Path, path: Path, problems: list[Problem]) -> Article | Non
     return Article(meta=meta, body=body, path=Path(rel), passages=passages) if ok else None
 
 
-Glossary = tuple[tuple[str, ...], ...]
-Products = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+SynonymEntries = tuple[tuple[str, ...], ...]
+ProductEntries = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
 
 def _terms(value: object) -> tuple[str, ...] | None:
@@ -113,7 +113,7 @@ def _terms(value: object) -> tuple[str, ...] | None:
     return tuple(t.strip() for t in value)
 
 
-def _load_glossary(root: Path, problems: list[Problem]) -> tuple[Glossary, Products]:
+def _load_glossary(root: Path, problems: list[Problem]) -> tuple[SynonymEntries, ProductEntries]:
     """The synonym entries (lists) and the product entries (``{products, category}``)."""
     path = root / GLOSSARY_FILE
     if not path.is_file():
