@@ -66,6 +66,38 @@ STALE_WARNINGS: dict[Lang, str] = {
 }
 # An announced measure whose start date has passed since the facts were checked: it
 # may have started as announced, been delayed or changed, and the article cannot say.
+# When the shown passage holds no value of a kind the question asks for ("몇 %",
+# "how much does it cost"), the answer says so: it is the nearest passage, not the
+# figure. Kinds as helpdesk.values names them.
+MISSING_VALUE_WARNINGS: dict[Lang, str] = {
+    "ko": (
+        "문의하신 {kinds} 정보는 이 단락에 나와 있지 않습니다. "
+        "전체 안내를 보시거나 {who} 확인하세요."
+    ),
+    "en": (
+        "This passage does not give the {kinds} you asked for: see the whole article, or ask {who}."
+    ),
+}
+# Who has the figure: a duty rate or an amount also a licensed customs broker.
+MISSING_VALUE_WHO: dict[Lang, tuple[str, str]] = {
+    "ko": ("무역장벽 119(1600-7119)에", "무역장벽 119(1600-7119)나 관세사에게"),
+    "en": (
+        "무역장벽 119 (KOTRA, 1600-7119)",
+        "무역장벽 119 (KOTRA, 1600-7119) or a licensed customs broker",
+    ),
+}
+VALUE_KIND_NAMES: dict[Lang, dict[str, str]] = {
+    "ko": {
+        "percent": "비율", "money": "금액", "count": "수치", "people": "인원",
+        "duration": "기간", "phone": "전화번호", "time": "시간", "address": "주소",
+        "person": "이름",
+    },
+    "en": {
+        "percent": "rate", "money": "amount", "count": "number", "people": "number of people",
+        "duration": "period", "phone": "phone number", "time": "time", "address": "address",
+        "person": "name",
+    },
+}  # fmt: skip
 OVERDUE_WARNINGS: dict[Lang, str] = {
     "ko": (
         "이 조치는 {effective} 시행 예정으로 발표되었고, 이 자료는 그 전인 {as_of}에 "
@@ -185,6 +217,15 @@ def office_cards(index: SearchIndex, search: Search, top: Article, lang: Lang) -
     return cards[:MAX_OFFICE_CARDS]
 
 
+def missing_value_warning(asked: frozenset[str], lang: Lang) -> str:
+    """What to tell an asker whose question wants a value of the ``asked`` kinds that
+    the shown passage does not hold, and who has it."""
+    names = VALUE_KIND_NAMES[lang]
+    kinds = ("·" if lang == "ko" else " or ").join(sorted(names[k] for k in asked if k in names))
+    who = MISSING_VALUE_WHO[lang][bool(asked & {"percent", "money"})]
+    return MISSING_VALUE_WARNINGS[lang].format(kinds=kinds, who=who)
+
+
 def _answer(
     index: SearchIndex, search: Search, hit: Hit, lang: Lang, policy: AnswerPolicy
 ) -> Answer:
@@ -203,6 +244,8 @@ def _answer(
         warnings.append(OVERDUE_WARNINGS[lang].format(effective=meta.effective, as_of=meta.as_of))
     if stale:
         warnings.append(STALE_WARNINGS[lang].format(as_of=meta.as_of, days=age))
+    if not hit.has_value:
+        warnings.append(missing_value_warning(search.asked, lang))
     return Answer(
         article_id=meta.id,
         title=meta.title,

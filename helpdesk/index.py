@@ -98,6 +98,7 @@ class Search(NamedTuple):
     focus: tuple[str, ...] = ()  # the words the question asks for (helpdesk.focus)
     # the tokens of the sentence(s) that ask (``asking_sentences``), or of the whole question
     asking: tuple[str, ...] = ()
+    asked: frozenset[str] = frozenset()  # the kinds of value it asks for (helpdesk.values)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.?!。？！])\s+")
@@ -367,7 +368,8 @@ class SearchIndex:
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.
         asks_for_office = search.mentions_office or self.places.names_kotra(tokens)
-        asked = asked_kinds(asking or text)  # the kinds of value it asks for
+        asked = asked_kinds(asking or text)
+        search = search._replace(asked=asked)
         order = [lang] + [other for other in LANGS if other != lang]
         for candidate in order:
             hits = self.search_lang(

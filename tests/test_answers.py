@@ -519,3 +519,28 @@ def test_a_cosmetics_tariff_question_is_never_answered_with_the_fda_note(
     body = ask(shipped_client, "요즘 미국으로 기초화장품 보내면 관세 몇 %?")
     answer = body["answer"]
     assert answer is None or answer["article_id"] != "us-fda-food-cosmetics"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("question", "warning"),
+    [
+        ("HS 7208 열연강판 관세 몇 프로", "문의하신 비율 정보는 이 단락에 나와 있지 않습니다"),
+        ("HS 7208 hot-rolled steel tariff how many percent", "does not give the rate you asked"),
+    ],
+)
+def test_an_answer_without_the_kind_of_value_asked_for_says_so_and_who_has_it(
+    shipped_client: TestClient, question: str, warning: str
+) -> None:
+    answer = answer_to(shipped_client, question)
+    assert answer["stale"] is False
+    assert warning in str(answer["warning"])
+    assert "1600-7119" in str(answer["warning"])
+
+
+@pytest.mark.parametrize(
+    "question", ["철강 관세 몇 프로", "steel tariff rate", "코트라 사장 누구예요?"]
+)
+def test_an_answer_holding_the_kind_of_value_asked_for_has_no_warning(
+    shipped_client: TestClient, question: str
+) -> None:
+    assert answer_to(shipped_client, question)["warning"] is None

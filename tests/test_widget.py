@@ -389,3 +389,15 @@ def live_later() -> Iterator[LiveServer]:
 def test_stale_answer_shows_its_warning(page: Page, live_later: LiveServer) -> None:
     answer = open_and_ask(page, live_later.url, "구리 관세")
     expect(answer.locator(".warning")).to_contain_text("2026-11-28 기준으로 185일 전에 확인한")
+
+
+def test_an_answer_without_the_figure_asked_for_says_so(page: Page, live: LiveServer) -> None:
+    # The HS code finds the steel note's HS passage, which gives no rate.
+    answer = open_and_ask(page, live.url, "HS 7208 열연강판 관세 몇 프로")
+    expect(answer.locator(".warning")).to_contain_text("비율 정보는 이 단락에 나와 있지 않습니다")
+
+
+def test_an_answer_with_the_figure_asked_for_has_no_warning(page: Page, live: LiveServer) -> None:
+    answer = open_and_ask(page, live.url, "철강 관세 몇 프로")
+    expect(answer.locator(".citation")).to_be_visible()
+    expect(answer.locator(".warning")).to_have_count(0)

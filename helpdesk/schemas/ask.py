@@ -203,7 +203,11 @@ class Answer(BaseModel):
         ),
     )
     warning: str | None = Field(
-        default=None, description="Shown when the answer is stale: what to check, and with whom."
+        default=None,
+        description=(
+            "What to check, and with whom: when the answer is stale, or when the passage "
+            "does not give the kind of value the question asks for (a rate, an amount ...)."
+        ),
     )
     disclaimer: str | None = Field(
         default=None, description="The not-legal-advice line of tariff answers."

@@ -465,7 +465,7 @@
         box.append(renderMarkdown(a.text));
         const dates = [a.effective ? `${t.effective}: ${a.effective}` : null, `${t.asOf}: ${a.as_of}`].filter(Boolean);
         box.append(el("p", { class: "meta", text: dates.join(" · ") }));
-        if (a.stale && a.warning) box.append(el("p", { class: "warning", role: "note", text: "⚠ " + a.warning }));
+        if (a.warning) box.append(el("p", { class: "warning", role: "note", text: "⚠ " + a.warning }));
         for (const card of a.offices || []) box.append(this.officeCard(card, t));
         const articleHref = safeHref(a.url);
         if (articleHref) {
