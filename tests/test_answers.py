@@ -544,3 +544,11 @@ def test_an_answer_holding_the_kind_of_value_asked_for_has_no_warning(
     shipped_client: TestClient, question: str
 ) -> None:
     assert answer_to(shipped_client, question)["warning"] is None
+
+
+def test_how_many_us_trade_remedies_korea_faces_is_answered_with_the_count(
+    shipped_client: TestClient,
+) -> None:
+    answer = answer_to(shipped_client, "미국이 한국산에 건 반덤핑 상계관세 조치 몇 건이에요?")
+    assert answer["article_id"] == "us-ad-cvd"
+    assert "52건" in str(answer["text"])
