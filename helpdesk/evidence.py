@@ -7,23 +7,16 @@ names; ``helpdesk.confidence`` turns them into a 0..1 confidence.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from typing import NamedTuple
 
-from helpdesk.analyzer import Analyzer, detect_lang
+from helpdesk.analyzer import detect_lang
 from helpdesk.confidence import confidence
 from helpdesk.coverage import Coverage
+from helpdesk.duties import duty_tokens
 from helpdesk.index import Hit, Search, SearchIndex
 from helpdesk.places import SETTING_COUNTRIES, with_eu_members
 
 HS_MATCH_COVERAGE = 0.75
-# Words that make a question about a duty or a tax. A duty question that names another
-# country ("Japan import duty on Korean cosmetics", "인도 스마트폰 기본관세") asks about
-# that country's own duties, which only a tariff note about that country answers.
-DUTY_WORDS = (
-    "tariff", "duty", "tax", "levy", "VAT", "safeguard", "quota", "surtax",
-    "관세", "세율", "세금", "부가세", "소비세", "세이프가드", "쿼터",
-)  # fmt: skip
 
 
 def runner_up_score(hits: list[Hit]) -> float:
@@ -52,12 +45,6 @@ class Evidence(NamedTuple):
     asks_focus: float
     unconfirmed: float
     lacks_value: float
-
-
-@cache
-def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
-    """``DUTY_WORDS`` as the analyzer's tokens ("duties" -> "duti")."""
-    return analyzer.token_set(DUTY_WORDS)
 
 
 def specific_share(index: SearchIndex, words: Iterable[str], held: frozenset[str]) -> float:

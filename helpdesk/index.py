@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from helpdesk.analyzer import Analyzer, hs_codes_in
+from helpdesk.duties import duty_tokens
 from helpdesk.focus import focus_tokens
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
@@ -47,6 +48,9 @@ RERANK_DEPTH = 30
 # more when each article's passages are ordered among themselves; which article comes
 # first does not change.
 VALUE_BOOST = 0.3
+# In a duty question, a passage with no duty word weighs this much: "세럼 미국 관세"
+# goes to the note giving the rate, not the FDA note that names serums most.
+NO_DUTY_FACTOR = 0.8
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ class SearchIndex:
         analyzer.load()
         analyzer.add_proper_nouns(place_names(kb))  # before any text is analyzed
         self.glossary = Glossary(kb.glossary, analyzer, kb.products)
+        self.duty_tokens = duty_tokens(analyzer)
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, LangIndex] = {}
         for lang in LANGS:
@@ -265,8 +270,11 @@ class SearchIndex:
         # their article holds: "postal address of KOTRA head office" goes to the
         # contact article, whose alias says it, not to one whose body says "postal".
         head = candidates[:RERANK_DEPTH]
+        asks_duty = bool(self.duty_tokens & query)
         for i in head:
             scores[i] *= 1.0 + LINE_BOOST * line_coverage(i)
+            if asks_duty and not self.duty_tokens & index.token_sets[i]:
+                scores[i] *= NO_DUTY_FACTOR
         head.sort(key=order)
         if asked:
             head = self._values_first(head, index, asked, scores)

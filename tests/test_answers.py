@@ -552,3 +552,13 @@ def test_how_many_us_trade_remedies_korea_faces_is_answered_with_the_count(
     answer = answer_to(shipped_client, "미국이 한국산에 건 반덤핑 상계관세 조치 몇 건이에요?")
     assert answer["article_id"] == "us-ad-cvd"
     assert "52건" in str(answer["text"])
+
+
+@pytest.mark.parametrize(
+    "question", ["화장품 관세 몇 프로", "세럼 미국 관세", "식품 미국 관세", "cosmetics tariff US"]
+)
+def test_a_duty_question_on_food_or_cosmetics_gets_the_note_with_the_rate(
+    shipped_client: TestClient, question: str
+) -> None:
+    # The FDA note names food and cosmetics far more often, but gives no duty.
+    assert answer_to(shipped_client, question)["article_id"] == "section-301-forced-labor"

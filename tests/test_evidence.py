@@ -4,7 +4,8 @@ import pytest
 
 from helpdesk.analyzer import default_analyzer, detect_lang
 from helpdesk.answer import find
-from helpdesk.evidence import Evidence, duty_tokens, evidence
+from helpdesk.duties import duty_tokens
+from helpdesk.evidence import Evidence, evidence
 from helpdesk.index import Search, SearchIndex
 
 

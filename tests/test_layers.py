@@ -16,7 +16,7 @@ LAYERS: list[list[str]] = [
      "helpdesk.coverage", "helpdesk.focus", "helpdesk.unconfirmed", "helpdesk.values"],
     ["helpdesk.kb", "helpdesk.analyzer", "helpdesk.sessions", "helpdesk.schemas",
      "helpdesk.lang_index"],
-    ["helpdesk.glossary", "helpdesk.places"],
+    ["helpdesk.glossary", "helpdesk.places", "helpdesk.duties"],
     ["helpdesk.spelling"],
     ["helpdesk.index"],
     ["helpdesk.evidence"],
