@@ -66,6 +66,17 @@ STALE_WARNINGS: dict[Lang, str] = {
 }
 # An announced measure whose start date has passed since the facts were checked: it
 # may have started as announced, been delayed or changed, and the article cannot say.
+OVERDUE_WARNINGS: dict[Lang, str] = {
+    "ko": (
+        "이 조치는 {effective} 시행 예정으로 발표되었고, 이 자료는 그 전인 {as_of}에 "
+        "확인한 내용입니다. 예정대로 시행되었는지 무역장벽 119에 확인하세요."
+    ),
+    "en": (
+        "This measure was announced to take effect on {effective}; these facts were "
+        "checked on {as_of}, before that date. Confirm with 무역장벽 119 whether it "
+        "took effect as announced."
+    ),
+}
 # When the shown passage holds no value of a kind the question asks for ("몇 %",
 # "how much does it cost"), the answer says so: it is the nearest passage, not the
 # figure. Kinds as helpdesk.values names them.
@@ -98,17 +109,6 @@ VALUE_KIND_NAMES: dict[Lang, dict[str, str]] = {
         "person": "name",
     },
 }  # fmt: skip
-OVERDUE_WARNINGS: dict[Lang, str] = {
-    "ko": (
-        "이 조치는 {effective} 시행 예정으로 발표되었고, 이 자료는 그 전인 {as_of}에 "
-        "확인한 내용입니다. 예정대로 시행되었는지 무역장벽 119에 확인하세요."
-    ),
-    "en": (
-        "This measure was announced to take effect on {effective}; these facts were "
-        "checked on {as_of}, before that date. Confirm with 무역장벽 119 whether it "
-        "took effect as announced."
-    ),
-}
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]")
 MAX_FOLLOW_UPS = 3
