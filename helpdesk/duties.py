@@ -9,8 +9,6 @@ note about that country answers (helpdesk.evidence).
 
 from __future__ import annotations
 
-from functools import cache
-
 from helpdesk.analyzer import Analyzer
 
 DUTY_WORDS = (
@@ -19,7 +17,6 @@ DUTY_WORDS = (
 )  # fmt: skip
 
 
-@cache
 def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
     """``DUTY_WORDS`` as the analyzer's tokens ("duties" -> "duti")."""
     return analyzer.token_set(DUTY_WORDS)

@@ -12,7 +12,6 @@ from typing import NamedTuple
 from helpdesk.analyzer import detect_lang
 from helpdesk.confidence import confidence
 from helpdesk.coverage import Coverage
-from helpdesk.duties import duty_tokens
 from helpdesk.index import Hit, Search, SearchIndex
 from helpdesk.places import SETTING_COUNTRIES, with_eu_members
 
@@ -104,7 +103,7 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     # A support scheme is no country's duty: "we moved production to Mexico because of
     # US tariffs; what did K-SURE offer?" is about the scheme.
     duty = (
-        bool(duty_tokens(index.analyzer) & set(search.tokens))
+        bool(index.duty_tokens & set(search.tokens))
         and not search.mentions_office
         and meta.category != "support"
     )

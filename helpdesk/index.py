@@ -131,7 +131,7 @@ class SearchIndex:
         analyzer.load()
         analyzer.add_proper_nouns(place_names(kb))  # before any text is analyzed
         self.glossary = Glossary(kb.glossary, analyzer, kb.products)
-        self.duty_tokens = duty_tokens(analyzer)
+        self.duty_tokens = duty_tokens(analyzer)  # what makes a question ask about duties
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, LangIndex] = {}
         for lang in LANGS:
@@ -364,6 +364,7 @@ class SearchIndex:
         asking = asking_sentences(text)
         ask = self._words(asking) if asking else None
         focus = focus_tokens(text, self._words)
+        asked = asked_kinds(asking or text)
         search = Search(
             tokens=tokens,
             hits=[],
@@ -372,12 +373,11 @@ class SearchIndex:
             mentions_office=self.places.mentions_office(tokens),
             focus=tuple(focus),
             asking=tuple(ask if ask is not None else tokens),
+            asked=asked,
         )
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.
         asks_for_office = search.mentions_office or self.places.names_kotra(tokens)
-        asked = asked_kinds(asking or text)
-        search = search._replace(asked=asked)
         order = [lang] + [other for other in LANGS if other != lang]
         for candidate in order:
             hits = self.search_lang(
