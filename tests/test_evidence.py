@@ -23,21 +23,6 @@ def test_duty_words_are_matched_as_the_analyzer_tokenizes_them() -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
-    [
-        "UK steel safeguard quota for Korean hot-rolled coil",
-        "영국 철강 세이프가드 한국산 쿼터 얼마나 남았어요",
-        "Canada steel surtax on Korean pipe",
-    ],
-)
-def test_a_safeguard_quota_or_surtax_of_another_country_is_a_duty_it_levies(
-    shipped_index: SearchIndex, question: str
-) -> None:
-    _, found = judged(shipped_index, question)
-    assert found.foreign_duty == 1.0
-
-
-@pytest.mark.parametrize(
     ("question", "article_id"),
     [
         # an article about the EU is about its member states
@@ -64,6 +49,10 @@ def test_a_country_the_top_article_covers_is_not_elsewhere(
     [
         ("What import duty does Japan charge on Korean cosmetics?", 1.0),
         ("일본 화장품 수입관세 몇 프로", 1.0),
+        # a safeguard, a quota or a surtax is a duty the country levies
+        ("UK steel safeguard quota for Korean hot-rolled coil", 1.0),
+        ("영국 철강 세이프가드 한국산 쿼터 얼마나 남았어요", 1.0),
+        ("Canada steel surtax on Korean pipe", 1.0),
         # the question names the country that levies the note's duties
         ("US section 301 tariff on Japanese goods", 0.0),
         ("멕시코 관세 인상 한국산 몇 프로", 0.0),
