@@ -17,7 +17,16 @@ from helpdesk.errors import (
     KnowledgeBaseNotFound,
     Problem,
 )
-from helpdesk.kb.models import CATEGORIES, LANGS, Article, FrontMatter, KnowledgeBase, Lang
+from helpdesk.kb.models import (
+    CATEGORIES,
+    LANGS,
+    Article,
+    FrontMatter,
+    KnowledgeBase,
+    Lang,
+    ProductEntry,
+    Terms,
+)
 from helpdesk.kb.passages import split_passages
 
 GLOSSARY_FILE = "glossary.yaml"
@@ -102,18 +111,16 @@ def _load_file(root: Path, path: Path, problems: list[Problem]) -> Article | Non
     return Article(meta=meta, body=body, path=Path(rel), passages=passages) if ok else None
 
 
-SynonymEntries = tuple[tuple[str, ...], ...]
-ProductEntries = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
-
-
-def _terms(value: object) -> tuple[str, ...] | None:
+def _terms(value: object) -> Terms | None:
     """A list of non-empty strings, stripped; None for anything else."""
     if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
         return None
     return tuple(t.strip() for t in value)
 
 
-def _load_glossary(root: Path, problems: list[Problem]) -> tuple[SynonymEntries, ProductEntries]:
+def _load_glossary(
+    root: Path, problems: list[Problem]
+) -> tuple[tuple[Terms, ...], tuple[ProductEntry, ...]]:
     """The synonym entries (lists) and the product entries (``{products, category}``)."""
     path = root / GLOSSARY_FILE
     if not path.is_file():
@@ -126,8 +133,8 @@ def _load_glossary(root: Path, problems: list[Problem]) -> tuple[SynonymEntries,
     if not isinstance(data, list):
         problems.append(Problem(GLOSSARY_FILE, "file", "must be a list of entries"))
         return (), ()
-    entries: list[tuple[str, ...]] = []
-    products: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    entries: list[Terms] = []
+    products: list[ProductEntry] = []
     for n, entry in enumerate(data):
         if isinstance(entry, dict):
             names, category = _terms(entry.get("products")), _terms(entry.get("category"))

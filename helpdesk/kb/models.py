@@ -160,16 +160,21 @@ class Article:
         return (self.meta.id, self.meta.lang)
 
 
+# A glossary entry's terms, as written in glossary.yaml.
+Terms = tuple[str, ...]
+# (products, category): everyday names of products and the category words the articles
+# use for them ("세럼", "serum" -> "화장품", "cosmetics").
+ProductEntry = tuple[Terms, Terms]
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Every article, keyed by ``(id, lang)``, plus the glossary and a content hash."""
 
     path: Path
     articles: Mapping[tuple[str, Lang], Article]
-    glossary: tuple[tuple[str, ...], ...] = ()
-    # (products, category): everyday names of products and the category word the
-    # articles use for them ("세럼", "serum" -> "화장품", "cosmetics")
-    products: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    glossary: tuple[Terms, ...] = ()
+    products: tuple[ProductEntry, ...] = ()
     version: str = ""
     _by_id: dict[str, dict[Lang, Article]] = field(default_factory=dict, repr=False)
 
