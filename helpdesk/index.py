@@ -328,7 +328,9 @@ class SearchIndex:
 
     def _words(self, text: str) -> list[str]:
         """``text`` analyzed, with misspellings corrected as in the question."""
-        return self.speller.correct(self.analyzer.analyze(text))[0]
+        predicates: set[str] = set()
+        typed = self.analyzer.analyze(text, predicates)
+        return self.speller.correct(typed, frozenset(predicates))[0]
 
     def search(
         self,
@@ -347,7 +349,7 @@ class SearchIndex:
         """
         predicates: set[str] = set()
         typed = self.analyzer.analyze(text, predicates)
-        tokens, guessed = self.speller.correct(typed)
+        tokens, guessed = self.speller.correct(typed, frozenset(predicates))
         expansion = self.glossary.expand(tokens)
         equivalents = self.glossary.equivalents(tokens)
         # A Korean compound of the question is also searched as the known words it is

@@ -198,11 +198,15 @@ class Speller:
             return None
         return self._compound(token)
 
-    def correct(self, tokens: list[str]) -> tuple[list[str], frozenset[str]]:
+    def correct(
+        self, tokens: list[str], verbs: frozenset[str] = frozenset()
+    ) -> tuple[list[str], frozenset[str]]:
         """Tokens with unknown words replaced by known spellings, and the guesses.
 
         A guess is what a correction produced, not what was typed; a glossary
-        respelling is curated, so it is not a guess.
+        respelling is curated, so it is not a guess. ``verbs`` are the verb and
+        adjective stems the analysis found: kiwipiepy read them as words, so they are
+        kept as typed ("풀렸어요" gives 풀리, not the polysilicon's 폴리).
         """
         out: list[str] = []
         guessed: set[str] = set()
@@ -217,7 +221,7 @@ class Speller:
             if t in self._known:
                 out.append(t)
                 continue
-            if self._is_word(t):
+            if t in verbs or self._is_word(t):
                 # A real word the articles do not use is not a typo of one they do
                 # ("fight" is not "eight"), but it may be of a family they use
                 # ("distributor" ~ "distribut").

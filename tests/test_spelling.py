@@ -103,3 +103,14 @@ def test_a_real_compound_word_is_also_known_by_the_words_it_is_made_of() -> None
     assert speller.parts("버스") is None  # too short to be a compound
     assert speller.parts("school") is None
     assert speller.parts("덤프트럭") is None  # not made of known words only
+
+
+def test_a_korean_verb_the_analysis_read_is_kept_not_corrected_into_a_noun() -> None:
+    # "풀렸어요" (has it been lifted?) gives the stem 풀리, one letter off 폴리.
+    speller = speller_over("폴리실리콘 폴리 관세")
+    analyzer = default_analyzer()
+    verbs: set[str] = set()
+    typed = analyzer.analyze("관세 풀렸어요?", verbs)
+    assert "풀리" in verbs
+    assert speller.correct(typed)[0] == ["관세", "폴리"]  # what keeping the verbs prevents
+    assert speller.correct(typed, frozenset(verbs)) == (["관세", "풀리"], frozenset())
