@@ -138,6 +138,7 @@ def eval_command(
     from helpdesk.api.app import build_index
     from helpdesk.evaluate import (
         bm25s_system,
+        format_kinds,
         format_table,
         helpdesk_system,
         load_questions,
@@ -162,6 +163,9 @@ def eval_command(
         return
     click.echo(f"{len(qs)} questions from {questions}; knowledge base {index.kb.version}\n")
     click.echo(format_table(results))
+    kinds = format_kinds(results)
+    if kinds:
+        click.echo(f"\n{kinds}")
     if misses:
         by_id = {q.id: q for q in qs}
         click.echo("\nmissed at rank 1 (dev split):")

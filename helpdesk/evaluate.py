@@ -1,7 +1,11 @@
 """Retrieval evaluation: hit@1, hit@3, MRR@5, rejection, false fallback, language match.
 
 The question set is JSON lines: ``{"id", "split", "lang", "question", "expected": [ids]}``;
-``expected == []`` marks an out-of-scope question. The same metrics are computed for the
+``expected == []`` marks an out-of-scope question, which may also say what kind it is
+(``"oos_kind"``, one of ``OOS_KINDS``): off-topic ("오늘 날씨"); another subject of
+trade that no article covers ("UK import duty on Korean cars"); or a detail that no
+article gives on a subject an article covers ("the KOTRA Riyadh office's opening year").
+Rejection is also reported per kind. The same metrics are computed for the
 help desk and for two baselines on the same passages: rank_bm25 over whitespace tokens,
 and bm25s with its default tokenizer.
 """
@@ -22,6 +26,8 @@ from helpdesk.kb.models import KnowledgeBase, Lang, Passage
 from helpdesk.lang_index import passage_fields
 from helpdesk.schemas import AskRequest
 
+OOS_KINDS = ("offtopic", "other", "detail")
+
 
 @dataclass(frozen=True)
 class Question:
@@ -30,6 +36,7 @@ class Question:
     lang: Lang
     question: str
     expected: tuple[str, ...]
+    oos_kind: str | None = None
 
     @property
     def in_scope(self) -> bool:
@@ -55,17 +62,24 @@ def load_questions(path: Path) -> list[Question]:
             continue
         data = json.loads(line)
         try:
-            questions.append(
-                Question(
-                    id=data["id"],
-                    split=data["split"],
-                    lang=data["lang"],
-                    question=data["question"],
-                    expected=tuple(data["expected"]),
-                )
+            question = Question(
+                id=data["id"],
+                split=data["split"],
+                lang=data["lang"],
+                question=data["question"],
+                expected=tuple(data["expected"]),
+                oos_kind=data.get("oos_kind"),
             )
         except KeyError as exc:
             raise ValueError(f"{path}:{n}: missing field {exc}") from exc
+        if question.oos_kind is not None and (
+            question.in_scope or question.oos_kind not in OOS_KINDS
+        ):
+            raise ValueError(
+                f"{path}:{n}: oos_kind {question.oos_kind!r} needs an out-of-scope question "
+                f"and one of {', '.join(OOS_KINDS)}"
+            )
+        questions.append(question)
     return questions
 
 
@@ -168,11 +182,16 @@ class Metrics:
 
 
 def score(questions: list[Question], system: System) -> dict[str, Metrics]:
-    """Metrics for every (split, language) group, plus each split's and the whole set's totals."""
+    """Metrics for every (split, language) group, plus each split's and the whole set's
+    totals, and the out-of-scope questions of each kind per split and language
+    ("heldout/ko/detail") and in all ("all/detail")."""
     groups: dict[str, Metrics] = {}
     for q in questions:
         ranking = system(q)
-        for key in (f"{q.split}/{q.lang}", f"{q.split}/all", f"all/{q.lang}", "all/all"):
+        keys = [f"{q.split}/{q.lang}", f"{q.split}/all", f"all/{q.lang}", "all/all"]
+        if q.oos_kind is not None:
+            keys += [f"{q.split}/{q.lang}/{q.oos_kind}", f"all/{q.oos_kind}"]
+        for key in keys:
             m = groups.setdefault(key, Metrics())
             if not q.in_scope:
                 m.out_of_scope += 1
@@ -210,3 +229,21 @@ def format_table(results: dict[str, dict[str, Metrics]]) -> str:
                 row = groups[key].row()
                 lines.append(f"  {key:<12}" + "".join(f"{row[c]:>15}" for c in columns))
     return "\n".join(lines).lstrip("\n")
+
+
+def format_kinds(results: dict[str, dict[str, Metrics]]) -> str:
+    """Out-of-scope rejection per kind of question, a column per system ("" when the
+    question set labels no kinds)."""
+    groups = [f"{split}/{lang}" for split in ("heldout", "dev") for lang in ("ko", "en")] + ["all"]
+    keys = [f"{group}/{kind}" for group in groups for kind in OOS_KINDS]
+    first = next(iter(results.values()), {})
+    keys = [k for k in keys if k in first]
+    if not keys:
+        return ""
+    names = list(results)
+    lines = ["out-of-scope rejection by kind",
+             f"  {'group':<20}{'n_oos':>8}" + "".join(f"{n[:34]:>36}" for n in names)]  # fmt: skip
+    for key in keys:
+        cells = "".join(f"{results[n][key].row()['oos_rejection']:>36}" for n in names)
+        lines.append(f"  {key:<20}{first[key].out_of_scope:>8}" + cells)
+    return "\n".join(lines)

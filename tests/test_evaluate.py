@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from helpdesk.answer import AnswerPolicy
 from helpdesk.evaluate import (
     Question,
     Ranking,
+    format_kinds,
     format_table,
     helpdesk_system,
     load_questions,
@@ -47,6 +49,39 @@ def test_metrics_are_computed_per_split_and_language() -> None:
     assert "heldout/en" in format_table({"system": groups})
 
 
+def test_rejection_is_also_reported_per_kind_of_out_of_scope_question() -> None:
+    questions = [
+        Question("d1", "dev", "en", "weather", (), "offtopic"),
+        Question("d2", "dev", "ko", "uk duty", (), "other"),
+        Question("d3", "dev", "en", "riyadh opening year", (), "detail"),
+        Question("d4", "dev", "en", "riyadh fee", (), "detail"),
+        Question("h1", "heldout", "en", "steel", ("x",)),
+    ]
+    answered = {"weather": False, "uk duty": False, "riyadh opening year": True,
+                "riyadh fee": False, "steel": True}  # fmt: skip
+    groups = score(questions, lambda q: Ranking(["x"], "en", answered[q.question]))
+    assert groups["dev/en/offtopic"].row()["oos_rejection"] == 1.0
+    assert groups["dev/en/detail"].row()["oos_rejection"] == 0.5
+    assert groups["all/detail"].out_of_scope == 2 and "heldout/en/detail" not in groups
+    table = format_kinds({"helpdesk": groups, "baseline": groups})
+    assert "dev/en/detail" in table and "0.5" in table and "heldout/en/detail" not in table
+    assert (
+        format_kinds({"helpdesk": score(questions[4:], lambda q: Ranking([], None, False))}) == ""
+    )
+
+
+def test_an_out_of_scope_kind_on_an_in_scope_question_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    line = {"id": "d1", "split": "dev", "lang": "en", "question": "steel", "expected": ["x"],
+            "oos_kind": "detail"}  # fmt: skip
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="q.jsonl:1: oos_kind 'detail'"):
+        load_questions(path)
+    path.write_text(json.dumps({**line, "expected": [], "oos_kind": "weird"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="one of offtopic, other, detail"):
+        load_questions(path)
+
+
 def test_question_set_has_the_required_size_and_labels() -> None:
     questions = load_questions(QUESTIONS)
     kb = load_knowledge_base(SHIPPED_KB)
@@ -69,6 +104,8 @@ def test_question_set_has_the_required_size_and_labels() -> None:
     for q in in_scope:
         for article_id in q.expected:
             assert kb.get(article_id) is not None, f"{q.id}: {article_id}"
+    # Rejection is reported per kind of out-of-scope question, so every one names its kind.
+    assert [q.id for q in questions if not q.in_scope and q.oos_kind is None] == []
 
 
 def test_an_in_scope_questions_language_is_the_one_it_should_be_answered_in() -> None:
