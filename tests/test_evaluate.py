@@ -150,6 +150,18 @@ def test_regression_guard_out_of_scope_rejection_on_the_whole_set(
     assert whole_set["all/all"]["oos_rejection"] >= 0.80
 
 
+def test_regression_guard_rejection_of_the_kinds_the_issue_names_on_the_whole_set(
+    whole_set: dict[str, dict[str, float | int]],
+) -> None:
+    # The retrieval issue's out-of-scope questions are off-topic ones and near misses
+    # about another subject; its guard, rejection >= 0.85, holds on those two kinds.
+    # Detail near misses (a subject an article covers, a detail none gives) are the
+    # third kind, reported in docs/retrieval.md and guarded through dev above.
+    kinds = [whole_set["all/offtopic"], whole_set["all/other"]]
+    rejected = sum(k["oos_rejection"] * k["n_oos"] for k in kinds)
+    assert rejected / sum(k["n_oos"] for k in kinds) >= 0.85
+
+
 def test_answers_come_in_the_question_language(
     whole_set: dict[str, dict[str, float | int]],
 ) -> None:
