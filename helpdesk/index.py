@@ -139,7 +139,10 @@ class SearchIndex:
             if built is not None:
                 self._by_lang[lang] = built
         indexed = [index.token_sets for index in self._by_lang.values()]
-        self.speller = Speller(indexed, self.glossary, analyzer.is_word)
+        places = self.places
+        self.speller = Speller(
+            indexed, self.glossary, lambda token: analyzer.is_word(token) or places.is_name(token)
+        )
 
     @property
     def passage_count(self) -> int:

@@ -69,6 +69,21 @@ CITY_COUNTRIES: dict[str, tuple[str, ...]] = {
     "DE": ("뮌헨", "베를린", "munich", "berlin"),
     "US": ("휴스턴", "시애틀", "seattle", "houston"),
 }
+# Korean cities and provinces as exporters spell them in English ("our plant in
+# Cheongju"). They name the asker's home, not a place an article is about, and they
+# are words, not typos: "cheongju" is not corrected to "chengdu", nor "jinju" to
+# "injury".
+HOME_PLACES = (
+    "seoul", "busan", "incheon", "daegu", "daejeon", "gwangju", "ulsan", "sejong",
+    "suwon", "changwon", "gimhae", "cheongju", "cheonan", "asan", "gumi", "pohang",
+    "gyeongju", "yeosu", "gunsan", "jeonju", "iksan", "wonju", "chuncheon", "gangneung",
+    "pyeongtaek", "hwaseong", "ansan", "siheung", "bucheon", "gimpo", "paju", "goyang",
+    "seongnam", "yongin", "osan", "icheon", "anyang", "osong", "ochang", "jincheon",
+    "eumseong", "chungju", "geoje", "tongyeong", "jinju", "yangsan", "miryang",
+    "gimcheon", "andong", "gyeongsan", "chilgok", "mokpo", "suncheon", "gwangyang",
+    "jeju", "dangjin", "seosan", "gyeonggi", "gangwon", "chungbuk", "chungnam",
+    "jeonbuk", "jeonnam", "gyeongbuk", "gyeongnam", "chungcheong", "jeolla", "gyeongsang",
+)  # fmt: skip
 # Names that are also a US state: "Atlanta, Georgia" is not the country.
 US_STATE_NAMES = frozenset({"GE"})
 # The member states among the countries above: an article about the EU (CBAM, the
@@ -137,6 +152,11 @@ class Places:
         self._us_offices = frozenset(
             a.meta.id for a in kb if a.meta.office is not None and a.meta.office.country == "US"
         )
+        self.words = analyzer.token_set([*place_names(kb), *HOME_PLACES])
+
+    def is_name(self, token: str) -> bool:
+        """Whether a question token is (part of) a place name: a word, never a typo."""
+        return token in self.words
 
     def countries(self, tokens: Sequence[str], text: str = "") -> list[str]:
         """Country codes named in the question: by name, or as an upper-case code ("MX")."""

@@ -27,3 +27,18 @@ def test_a_question_names_the_countries_of_its_places(
 ) -> None:
     lang = "ko" if any("\uac00" <= c <= "\ud7a3" for c in question) else "en"
     assert shipped_index.search(question, lang).countries == countries
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "not_guessed"),
+    [
+        ("We make transformers in Cheongju. Which 232 tier applies?", "cheongju", "chengdu"),
+        ("our plant in Jinju ships auto parts to Alabama", "jinju", "injuri"),
+        ("bathroom vanities from a factory near Gimpo", "gimpo", "impos"),
+    ],
+)
+def test_a_korean_city_the_asker_names_is_kept_not_corrected_into_another_word(
+    shipped_index: SearchIndex, question: str, kept: str, not_guessed: str
+) -> None:
+    tokens = shipped_index.search(question, "en").tokens
+    assert kept in tokens and not_guessed not in tokens
