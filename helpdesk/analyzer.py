@@ -6,8 +6,9 @@ when it is searched, so both sides meet on the same tokens:
 - NFKC normalization and lower case;
 - dates however typed (``2025-06-04``, ``2025년 6월 4일``, ``June 4, 2025``) as ISO
   tokens for the day, its month and its year; percentages (``50%``, ``50프로``), HS
-  codes and section numbers (``232조``, ``Section 232``, ``s.232`` -> ``sec232``) kept
-  as single tokens, also with a particle glued on (``2025-06-04부터``, ``8703.23에``);
+  codes and section numbers (``232조``, ``Section 232``, ``s.232``, a bare ``232`` ->
+  ``sec232``) kept as single tokens, also with a particle glued on (``2025-06-04부터``,
+  ``8703.23에``);
 - Korean: morphological analysis with kiwipiepy, keeping content morphemes (nouns,
   roots, verb and adjective stems, foreign words), so particles never stay glued
   to nouns and compound nouns split into their parts;
@@ -51,7 +52,14 @@ _US_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/" + _YEAR + r"(?!\d)")
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+" + _YEAR + r"\b")
 _MONTH_YEAR = re.compile(r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b")
-_SECTION = re.compile(r"(?:\bsection|\bsec\.?|\bs\.)\s*(\d{3})(?!\d)|(?<!\d)(\d{3})\s*조(?!\d)")
+# "Section 232", "sec.232", "s.232", "s232", "232조"; and the four section numbers of US
+# trade law the articles cover, written bare as people do ("steel 232", "the 201 case",
+# "10% 122 surcharge"). A bare number counts only alone, not in an amount, a decimal, a
+# percentage or a list of figures ("$232", "232.5", "301%", "232,000").
+_SECTION = re.compile(
+    r"(?:\bsection|\bsec\.?|\bs\.|\bs(?=\d))\s*(\d{3})(?!\d)|(?<!\d)(\d{3})\s*조(?!\d)"
+    r"|(?<![\d.,$€£₩#-])\b(122|201|232|301)\b(?!\s*[%$]|[.,]\d|-\d)"
+)
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|퍼센트|프로|pct\b|percent\b)")
 _HS = re.compile(
     r"(?<![\d.])(\d{4})(?:\.(\d{2}))(?:\.(\d{2,4}))?(?![\d])|(?<![\d.])(\d{4})(\d{2})(\d{2,4})?(?!\d)"
@@ -305,7 +313,7 @@ class Analyzer:
             return _PLACEHOLDER
 
         def section(m: re.Match[str]) -> str:
-            tokens.append(f"sec{m.group(1) or m.group(2)}")
+            tokens.append(f"sec{m.group(1) or m.group(2) or m.group(3)}")
             return _PLACEHOLDER
 
         def percent(m: re.Match[str]) -> str:

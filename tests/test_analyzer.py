@@ -59,9 +59,24 @@ def test_english_drops_stopwords_and_stems() -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["Section 232", "section232", "s.232", "232조", "sec. 232"])
+@pytest.mark.parametrize(
+    "text", ["Section 232", "section232", "s.232", "s232", "232조", "sec. 232", "232"]
+)
 def test_section_numbers_become_one_token(text: str) -> None:
     assert default_analyzer().analyze(text) == ["sec232"]
+
+
+def test_a_bare_section_number_is_the_section_but_an_amount_or_figure_is_not() -> None:
+    a = default_analyzer()
+    assert a.analyze("steel 232 rate") == ["sec232", "steel", "rate"]
+    assert a.analyze("the 201 case") == ["sec201", "case"]
+    assert a.analyze("10% 122 surcharge") == ["sec122", "10%", "surcharg"]
+    assert a.analyze("철강 232 관세") == ["sec232", "철강", "관세"]
+    assert a.analyze("$232 fee") == ["fee", "232"]
+    assert a.analyze("232.5 tons") == ["ton", "232.5"]
+    assert a.analyze("301% duty") == ["301%", "duti"]
+    assert a.analyze("232,000 units") == ["unit", "232000"]
+    assert a.analyze("HS 4407") == ["hs", "4407"]  # not a section number at all
 
 
 def test_percentages_dates_and_numbers_are_kept_as_tokens() -> None:
