@@ -433,6 +433,14 @@ def test_the_article_whose_title_or_alias_says_the_question_comes_first(
     assert answer_to(shipped_client, question)["article_id"] == article_id
 
 
+@pytest.mark.parametrize("question", ["122조 서차지 언제 끝났어요?", "서차지 10% 환급 되나요"])
+def test_the_word_exporters_use_for_the_section_122_surcharge_is_answered_from_its_note(
+    shipped_client: TestClient, question: str
+) -> None:
+    # The note says 수입과징금; exporters say 서차지 (the glossary pairs them).
+    assert answer_to(shipped_client, question)["article_id"] == "section-122-surcharge"
+
+
 @pytest.mark.parametrize(
     ("question", "article_id"),
     [
