@@ -51,6 +51,9 @@ VALUE_BOOST = 0.3
 # In a duty question, a passage with no duty word weighs this much: "세럼 미국 관세"
 # goes to the note giving the rate, not the FDA note that names serums most.
 NO_DUTY_FACTOR = 0.8
+# An HS code puts its articles first only from the heading (four digits) on: a chapter
+# tag (84, 85: all machinery and electrical goods) is too broad to outrank the words.
+HS_PRIORITY_DIGITS = 4
 
 
 @dataclass(frozen=True)
@@ -198,10 +201,12 @@ class SearchIndex:
         ``expansion`` tokens (from the glossary) add to the score but not to coverage,
         which measures how much of what the asker typed the passage holds.
         With ``hs_codes``, articles tagged with a matching code come first (the most
-        specific code first), their lead passage included even if no word matched,
-        and the code's tokens count as covered. ``context`` tokens (the previous
-        question) add to the score at ``CONTEXT_WEIGHT``; ``boost_countries`` lifts
-        articles tagged with those countries by ``COUNTRY_BOOST`` and ``boost_articles``
+        specific code first; a match on a chapter tag alone, fewer than
+        ``HS_PRIORITY_DIGITS`` digits, does not reorder), their lead passage included
+        even if no word matched, and the code's tokens count as covered. ``context``
+        tokens (the previous question) add to the score at ``CONTEXT_WEIGHT``;
+        ``boost_countries`` lifts articles tagged with those countries by
+        ``COUNTRY_BOOST`` and ``boost_articles``
         (offices whose city the question names, when it asks about an office or
         KOTRA) by ``CITY_BOOST``. When neither names a place other than the
         ``placeless`` countries, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
@@ -248,7 +253,9 @@ class SearchIndex:
         coverage = {i: covers(i, code_tokens if i in matches else None) for i in candidates}
 
         def order(i: int) -> tuple[int, float, int]:
-            return (-len(matches.get(i, "")), -scores[i], i)  # HS code first, then score
+            code = matches.get(i, "")
+            priority = len(code) if len(code) >= HS_PRIORITY_DIGITS else 0
+            return (-priority, -scores[i], i)  # HS code first, then score
 
         candidates.sort(key=order)
         lines = index.coverage(query, guessed, equivalents, light, lines=True)

@@ -173,6 +173,24 @@ def test_hs_code_question_ranks_the_tagged_note_first_and_says_which_code(
 
 
 @pytest.mark.parametrize(
+    ("question", "article_ids"),
+    [
+        ("we make DRAM modules (8473.30). does the 25% chip tariff hit memory?",
+         {"semiconductors-232"}),
+        ("wire harnesses 8544.30 for cars: do they pay the copper 232 duty?",
+         {"copper-232", "autos-parts-232"}),
+    ],
+)  # fmt: skip
+def test_a_chapter_wide_hs_tag_does_not_outrank_the_article_the_words_name(
+    shipped_index: SearchIndex, question: str, article_ids: set[str]
+) -> None:
+    # The steel-derivatives note is tagged with chapters 84 and 85, all machinery and
+    # electrical goods; a code in them is no reason to put it above the chip note.
+    search, _ = find(shipped_index, question, detect_lang(question))
+    assert search.hits[0].passage.article_id in article_ids
+
+
+@pytest.mark.parametrize(
     "question",
     ["미국 철강 관세율은?", "IEEPA refund how to claim", "멕시코 관세 인상", "수출바우처 한도"],
 )
