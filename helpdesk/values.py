@@ -41,8 +41,12 @@ _HELD: dict[str, re.Pattern[str]] = {
     "count": re.compile(
         rf"{_NUMBER}\s?(million|billion|thousand|만|천|억)?\s?(여\s?)?"
         r"(건|개|곳|개사|개국|군데|개\s?주|번째|톤|tons?|kg|companies|firms|cases|offices|"
-        r"countries|states|items|products|entries|measures|orders|applicants|services|areas|"
+        r"countries|economies|states|items|products|entries|measures|orders|applicants|services|areas|"
         r"sessions|findings|codes|lines|SMEs|exporters|businesses|기업|업체|개\s?기업)"
+        # "about 300 Korean firms", "1,463 tariff lines"; not a year ("in 2025 Korean firms")
+        rf"|(?<![\d.,])(?!(19|20)\d\d\b){_NUMBER}\+?\s(?!million|billion)(?:[a-z-]+\s){{1,3}}"
+        r"(companies|firms|offices|countries|economies|items|products|entries|orders|lines|"
+        r"codes|SMEs|exporters|businesses)\b"
         r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen)\b"
         r"|[한두세네]\s?(곳|개|건|명|번째|차례)|(첫|두|세|네|다섯)\s?번째",
         re.I,

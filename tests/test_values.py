@@ -66,6 +66,9 @@ def test_a_question_asking_for_no_value_names_none(question: str) -> None:
         ("KOTRA president Kang Kyung-sung", "person"),
         ("3333 Wilshire Blvd, Suite 500", "address"),
         ("the opening conference drew 137 Korean and US business people", "people"),
+        ("about 300 Korean firms operate around Monterrey", "count"),
+        ("500+ Korean firms", "count"),
+        ("the 16 economies under investigation", "count"),
     ],
 )
 def test_a_text_holding_a_value_holds_its_kind(text: str, kind: str) -> None:
@@ -85,6 +88,7 @@ def test_a_text_holding_a_value_holds_its_kind(text: str, kind: str) -> None:
         ("the office was KOTRA's fifth in the region", "people"),  # a count, not of people
         ("a province of about 37 million people", "people"),  # a population, not a head count
         ("in 2026 business people asked for desks", "people"),  # a year
+        ("in 2025 Korean firms paid more", "count"),  # a year, not a number of firms
     ],
 )
 def test_a_text_without_such_a_value_does_not_hold_its_kind(text: str, kind: str) -> None:
