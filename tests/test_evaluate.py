@@ -139,8 +139,11 @@ def test_regression_guard_both_kinds_of_error_on_the_dev_split(
     # more in-scope ones (or the reverse) fails here. Fresh held-out batches, which
     # are mostly near misses and read once, are reported in docs/retrieval.md rather
     # than guarded; a new one must not turn main red.
+    # The floors follow the dev set: adding dev batch d15 (2026-12-07; on its own,
+    # rejection 0.64) moved dev rejection from 0.844 to 0.828 for the same service, and
+    # the rejection floor from 0.83 to 0.81 with it.
     dev = whole_set["dev/all"]
-    assert dev["oos_rejection"] >= 0.83
+    assert dev["oos_rejection"] >= 0.81
     assert dev["false_fallback"] <= 0.055
 
 
