@@ -206,10 +206,10 @@ class SearchIndex:
         even if no word matched, and the code's tokens count as covered. ``context``
         tokens (the previous question) add to the score at ``CONTEXT_WEIGHT``;
         ``boost_countries`` lifts articles tagged with those countries by
-        ``COUNTRY_BOOST`` and ``boost_articles``
-        (offices whose city the question names, when it asks about an office or
-        KOTRA) by ``CITY_BOOST``. When neither names a place other than the
-        ``placeless`` countries, office articles weigh ``PLACELESS_OFFICE_FACTOR``.
+        ``COUNTRY_BOOST`` and ``boost_articles`` (offices whose city the question
+        names, when it asks about an office or KOTRA) by ``CITY_BOOST``. When neither
+        names a place other than the ``placeless`` countries, office articles weigh
+        ``PLACELESS_OFFICE_FACTOR``.
         Each of ``parts`` (the known words a compound of the question is made of)
         adds to the score as much as one word: each piece weighs ``1/len(pieces)``.
         ``asked`` are the kinds of value the question asks for (helpdesk.values): each
