@@ -336,11 +336,18 @@ class SearchIndex:
                 shown[n] = i
         return shown
 
-    def _words(self, text: str) -> list[str]:
-        """``text`` analyzed, with misspellings corrected as in the question."""
+    def _analyzed(self, text: str) -> tuple[list[str], frozenset[str], frozenset[str]]:
+        """``text``'s tokens with misspellings corrected, the corrections guessed, and
+        its verb and adjective stems (kept as typed, and weighing less in coverage)."""
         predicates: set[str] = set()
         typed = self.analyzer.analyze(text, predicates)
-        return self.speller.correct(typed, frozenset(predicates))[0]
+        verbs = frozenset(predicates)
+        tokens, guessed = self.speller.correct(typed, verbs)
+        return tokens, guessed, verbs
+
+    def _words(self, text: str) -> list[str]:
+        """``text`` analyzed, with misspellings corrected as in the question."""
+        return self._analyzed(text)[0]
 
     def search(
         self,
@@ -357,9 +364,7 @@ class SearchIndex:
         Only when nothing in that language matches does the other language answer.
         ``context`` is the previous question of a conversation, for a follow-up.
         """
-        predicates: set[str] = set()
-        typed = self.analyzer.analyze(text, predicates)
-        tokens, guessed = self.speller.correct(typed, frozenset(predicates))
+        tokens, guessed, verbs = self._analyzed(text)
         expansion = self.glossary.expand(tokens)
         equivalents = self.glossary.equivalents(tokens)
         # A Korean compound of the question is also searched as the known words it is
@@ -405,7 +410,7 @@ class SearchIndex:
                 guessed=guessed,
                 boost_articles=search.office_ids if asks_for_office else None,
                 equivalents=equivalents,
-                light=frozenset(predicates),
+                light=verbs,
                 # "미국 수출하는 소기업인데 관세 물어볼 데" is set in the US and asks for
                 # no office there; "미국 무역관 연락처" does.
                 placeless=frozenset({"KR"}) if asks_for_office else SETTING_COUNTRIES,
