@@ -15,6 +15,9 @@ import re
 # A number starts only where no digit, comma or point comes before it, and once read
 # is not read again shorter: each pattern stays linear in the text's length.
 _NUMBER = r"(?<![\d,.])\d[\d,.]*+"
+# A number with words between it and what it counts ("137 Korean and US business
+# people", "about 300 Korean firms"): never a year ("in 2025 Korean firms").
+_NOT_A_YEAR = rf"(?<![\d.,])(?!(19|20)\d\d\b){_NUMBER}"
 
 # A value of each kind, as passages write it (in either language).
 _HELD: dict[str, re.Pattern[str]] = {
@@ -23,7 +26,7 @@ _HELD: dict[str, re.Pattern[str]] = {
         rf"{_NUMBER}\s?(여\s?)?(명|people|persons|staff|employees|workers|attendees|participants|guests)"
         # "137 Korean and US business people"; neither a year ("in 2023 people") nor a
         # population ("37 million people") is a head count
-        rf"|(?<![\d.,])(?!(19|20)\d\d\b){_NUMBER}\s(?!million|billion)(?:[a-z]+\s){{1,4}}"
+        rf"|{_NOT_A_YEAR}\s(?!million|billion)(?:[a-z]+\s){{1,4}}"
         r"(people|persons|staff|employees|workers|attendees|participants|guests)\b",
         re.I,
     ),
@@ -44,7 +47,7 @@ _HELD: dict[str, re.Pattern[str]] = {
         r"countries|economies|states|items|products|entries|measures|orders|applicants|services|areas|"
         r"sessions|findings|codes|lines|SMEs|exporters|businesses|기업|업체|개\s?기업)"
         # "about 300 Korean firms", "1,463 tariff lines"; not a year ("in 2025 Korean firms")
-        rf"|(?<![\d.,])(?!(19|20)\d\d\b){_NUMBER}\+?\s(?!million|billion)(?:[a-z-]+\s){{1,3}}"
+        rf"|{_NOT_A_YEAR}\+?\s(?!million|billion)(?:[a-z-]+\s){{1,3}}"
         r"(companies|firms|offices|countries|economies|items|products|entries|orders|lines|"
         r"codes|SMEs|exporters|businesses)\b"
         r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen)\b"
