@@ -5,7 +5,6 @@ Built once and immutable; ``IndexHolder`` swaps in a new one on reload.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
 from helpdesk.lang_index import LangIndex
 from helpdesk.places import SETTING_COUNTRIES, Places, place_names
+from helpdesk.sentences import split_sentences
 from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
 from helpdesk.values import answers, asked_kinds
@@ -108,14 +108,11 @@ class Search(NamedTuple):
     asked: frozenset[str] = frozenset()  # the kinds of value it asks for (helpdesk.values)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!。？！])\s+")
-
-
 def asking_sentences(text: str) -> str | None:
     """Of a question of several sentences, the ones that ask (with a question mark, or
     else the last): "We make brake pads in Ulsan. Our buyer paid 25% in November.
     Can they get the difference back?" asks the last. None for one sentence."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    sentences = split_sentences(text)
     if len(sentences) < 2:
         return None
     asking = [s for s in sentences if "?" in s or "？" in s] or sentences[-1:]

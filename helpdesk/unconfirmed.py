@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from helpdesk.sentences import split_sentences
+
 # How the articles say that their sources do not give or confirm something.
 UNCONFIRMED = re.compile(
     r"확인되지 않|찾지 못했|나와 있지 않|자료에는[^.]*없|확인된 자료에 없|알려지지 않|공개되지 않"
@@ -21,11 +23,8 @@ UNCONFIRMED = re.compile(
     r"|found no|could not find|did not find|no later source",
     re.IGNORECASE,
 )
-# A sentence ends at a full stop, question or exclamation mark followed by space, or
-# at a line break ("kotra.or.kr" stays whole).
-_SENTENCE_END = re.compile(r"(?<=[.?!。？！])\s+|\n+")
 
 
 def unconfirmed_sentences(text: str) -> list[str]:
     """The sentences of ``text`` that say something is not confirmed or not in the sources."""
-    return [s for s in _SENTENCE_END.split(text) if UNCONFIRMED.search(s)]
+    return [s for s in split_sentences(text) if UNCONFIRMED.search(s)]

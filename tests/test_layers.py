@@ -13,7 +13,8 @@ import helpdesk
 LAYERS: list[list[str]] = [
     ["helpdesk", "helpdesk.errors", "helpdesk.settings", "helpdesk.kb.models",
      "helpdesk.confidence", "helpdesk.snippet", "helpdesk.records", "helpdesk.specificity",
-     "helpdesk.coverage", "helpdesk.focus", "helpdesk.unconfirmed", "helpdesk.values"],
+     "helpdesk.coverage", "helpdesk.focus", "helpdesk.unconfirmed", "helpdesk.values",
+     "helpdesk.sentences"],
     ["helpdesk.kb", "helpdesk.analyzer", "helpdesk.sessions", "helpdesk.schemas",
      "helpdesk.lang_index"],
     ["helpdesk.glossary", "helpdesk.places", "helpdesk.duties"],
