@@ -231,6 +231,10 @@ def _answer(
 ) -> Answer:
     article = index.article(hit.passage)
     meta = article.meta
+    passage, has_value = hit.passage, hit.has_value
+    shown = search.shown
+    if shown is not None and shown.position < len(article.passages):
+        passage, has_value = article.passages[shown.position], shown.has_value
     today = policy.today or dt.date.today()
     age = (today - meta.as_of).days
     stale = age > policy.stale_after_days
@@ -244,14 +248,14 @@ def _answer(
         warnings.append(OVERDUE_WARNINGS[lang].format(effective=meta.effective, as_of=meta.as_of))
     if stale:
         warnings.append(STALE_WARNINGS[lang].format(as_of=meta.as_of, days=age))
-    if not hit.has_value:
+    if not has_value:
         warnings.append(missing_value_warning(search.asked, lang))
     return Answer(
         article_id=meta.id,
         title=meta.title,
-        heading=hit.passage.heading,
-        text=hit.passage.text,
-        url=article_url(meta.id, meta.lang, hit.passage.anchor),
+        heading=passage.heading,
+        text=passage.text,
+        url=article_url(meta.id, meta.lang, passage.anchor),
         lang=meta.lang,
         category=meta.category,
         status=meta.status,

@@ -94,6 +94,13 @@ def hs_match(article_codes: list[str], query_codes: list[str]) -> str | None:
     return max(found, key=len) if found else None
 
 
+class Shown(NamedTuple):
+    """Which passage of the top article an answer shows (``SearchIndex.search``)."""
+
+    position: int
+    has_value: bool  # whether it holds a value of the kind the question asks for
+
+
 class Search(NamedTuple):
     """What one search found, and what the question named."""
 
@@ -106,6 +113,7 @@ class Search(NamedTuple):
     # the tokens of the sentence(s) that ask (``asking_sentences``), or of the whole question
     asking: tuple[str, ...] = ()
     asked: frozenset[str] = frozenset()  # the kinds of value it asks for (helpdesk.values)
+    shown: Shown | None = None  # the passage of the top article to show; None without hits
 
 
 def asking_sentences(text: str) -> str | None:
@@ -416,8 +424,34 @@ class SearchIndex:
                 asked=asked,
             )
             if hits:
-                return search._replace(hits=hits)
+                shown = self._shown(hits[0], tokens, asked)
+                return search._replace(hits=hits, shown=shown)
         return search
+
+    def _shown(self, top: Hit, tokens: list[str], asked: frozenset[str]) -> Shown:
+        """The passage of ``top``'s article that best answers: by BM25 over each
+        passage's own words (title, heading and text; helpdesk.lang_index.own_fields),
+        a passage holding a value of the kind asked for counting ``VALUE_BOOST`` more.
+
+        The search ranks the lead passage with the article's summary and aliases, so it
+        finds the article by any of its names; which of its passages says what was
+        asked is for its own words to tell: "자카르타 코트라 사무소 개설연도" finds the
+        Jakarta office's article by its lead and shows the passage on its history. The top
+        hit stays when no passage's own words match (an HS code alone found it); the
+        earlier passage wins a tie.
+        """
+        index = self._by_lang[top.passage.lang]
+        rows = index.article_rows[top.passage.article_id]
+        scores = index.own_bm25.get_batch_scores(tokens, rows)
+        weighted = [
+            score * (1.0 + VALUE_BOOST if answers(asked, index.value_kinds[i]) else 1.0)
+            for i, score in zip(rows, scores, strict=True)
+        ]
+        best = max(range(len(rows)), key=lambda n: (weighted[n], -n))
+        if weighted[best] <= 0:
+            return Shown(top.passage.position, top.has_value)
+        i = rows[best]
+        return Shown(index.passages[i].position, answers(asked, index.value_kinds[i]))
 
     def translated(self, search: Search, lang: Lang) -> Search:
         """The same hits shown in ``lang``: each passage swapped for the one in the same

@@ -2,7 +2,8 @@
 
 What a passage's indexed text is (title and heading weighted by repetition, the
 lead passage with the summary and the aliases), and the per-language index the
-search reads: the BM25 model, each passage's token set, front matter and the kinds
+search reads: the BM25 model (and a second one over the passages' own words, for
+which passage of an article to show), each passage's token set, front matter and the kinds
 of value it holds, each article's title, alias and heading lines for line coverage,
 and the words of each article's names and of its sentences that say what its
 sources do not confirm.
@@ -29,17 +30,23 @@ HEADING_WEIGHT = 2
 LIGHT_WEIGHT = 0.5
 
 
-def passage_fields(article: Article, passage: Passage) -> str:
-    """The text indexed for a passage: title, heading and text.
-
-    The lead passage also carries the summary and the aliases.
-    """
+def own_fields(article: Article, passage: Passage) -> str:
+    """A passage's own words: title, heading and text (weighted by repetition)."""
     parts = (
         [article.meta.title] * TITLE_WEIGHT + [passage.heading] * HEADING_WEIGHT + [passage.text]
     )
-    if passage.position == 0:
-        parts += [article.meta.summary, *article.meta.aliases]
     return "\n".join(parts)
+
+
+def passage_fields(article: Article, passage: Passage) -> str:
+    """The text indexed for a passage: its own words (``own_fields``).
+
+    The lead passage also carries the summary and the aliases, so that an article is
+    found by every name it goes by.
+    """
+    if passage.position != 0:
+        return own_fields(article, passage)
+    return "\n".join([own_fields(article, passage), article.meta.summary, *article.meta.aliases])
 
 
 def article_lines(article: Article) -> list[str]:
@@ -58,8 +65,13 @@ class LangIndex:
         lines: dict[str, list[frozenset[str]]],
         names: dict[str, frozenset[str]],
         unconfirmed: dict[str, frozenset[str]],
+        own_tokens: list[list[str]] | None = None,
     ) -> None:
         self.passages = passages
+        # each article's passages, in order
+        self.article_rows: dict[str, list[int]] = {}
+        for i, passage in enumerate(passages):
+            self.article_rows.setdefault(passage.article_id, []).append(i)
         # the kinds of value each passage holds (helpdesk.values): a rate, an amount, a count
         self.value_kinds = [held_kinds(f"{p.heading}\n{p.text}") for p in passages]
         # each article's title and aliases, and its sentences saying what it does not know
@@ -90,6 +102,9 @@ class LangIndex:
         for meta, held in zip(metas, self.token_sets, strict=True):
             self.article_tokens[meta.id] = self.article_tokens.get(meta.id, frozenset()) | held
         self.bm25 = BM25Okapi(tokens)
+        # The same passages by their own words only (``own_fields``), without the
+        # summary and aliases the lead carries: which passage of an article to show.
+        self.own_bm25 = BM25Okapi(own_tokens or tokens)
         n = len(passages)
         # A token no passage holds weighs as much as the rarest possible one.
         self.unseen_idf = math.log((n + 0.5) / 0.5)
@@ -105,6 +120,7 @@ class LangIndex:
         lines: dict[str, list[frozenset[str]]] = {}
         names: dict[str, frozenset[str]] = {}
         unconfirmed: dict[str, frozenset[str]] = {}
+        own: list[list[str]] = []
         for article in articles:
             meta = article.meta
             lines[meta.id] = [frozenset(analyze(line)) for line in article_lines(article)]
@@ -118,8 +134,13 @@ class LangIndex:
             for passage in article.passages:
                 passages.append(passage)
                 tokens.append(analyze(passage_fields(article, passage)))
+                # only the lead's indexed text holds more than its own words
+                lead = passage.position == 0
+                own.append(analyze(own_fields(article, passage)) if lead else tokens[-1])
                 metas.append(article.meta)
-        return cls(passages, tokens, metas, lines, names, unconfirmed) if passages else None
+        if not passages:
+            return None
+        return cls(passages, tokens, metas, lines, names, unconfirmed, own)
 
     def idf(self, token: str) -> float:
         value = self.bm25.idf.get(token)

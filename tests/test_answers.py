@@ -517,6 +517,34 @@ def test_a_question_asking_for_a_value_is_shown_the_passage_that_gives_it(
 
 
 @pytest.mark.parametrize(
+    ("question", "article", "text"),
+    [
+        (
+            "관세청 미국 품목분류 상담센터 대표 전화번호가 뭐예요?",
+            "kcs-tariff-support",
+            "042-714-7538",
+        ),
+        (
+            "What number do I call at the KCS US classification help center?",
+            "kcs-tariff-support",
+            "042-714-7538",
+        ),
+        ("인니 자카르타 코트라 사무소 개설연도", "kotra-jakarta", "1964"),
+    ],
+)
+def test_the_answer_shows_the_passage_that_says_it_not_the_lead_that_names_the_article(
+    shipped_client: TestClient, question: str, article: str, text: str
+) -> None:
+    # The lead passage is searched with the article's summary and aliases, so it ranks
+    # first; the answer shows the passage whose own words hold the question.
+    body = ask(shipped_client, question)
+    answer = body["answer"]
+    assert answer["article_id"] == article  # type: ignore[index]
+    assert text in str(answer["text"])  # type: ignore[index]
+    assert text not in str(body["results"][0]["text"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
     ("question", "article_id"),
     [
         # exporters name what they make; the articles name its category

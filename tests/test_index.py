@@ -199,3 +199,23 @@ def test_the_value_asked_for_reorders_passages_within_an_article_but_not_the_art
     assert [h.passage.article_id for h in shown] == [h.passage.article_id for h in plain]
     assert "30%" in shown[0].passage.text and shown[0].has_value
     assert "30%" not in plain[0].passage.text
+
+
+def test_the_passage_shown_is_the_one_whose_own_words_hold_the_question(
+    index: SearchIndex,
+) -> None:
+    # "auto parts duty" is an alias, which only the lead passage is searched with;
+    # "topped up" is said in the passage on how the 15% is applied.
+    found = index.search("auto parts duty: how is it topped up?", "en")
+    assert found.hits[0].passage.article_id == "autos"
+    assert found.shown is not None
+    assert found.shown.position == 1
+
+
+def test_a_question_found_by_its_hs_code_alone_shows_the_top_hits_passage(
+    index: SearchIndex,
+) -> None:
+    found = index.search("HS 8703", "en")
+    assert found.hits[0].passage.article_id == "autos"
+    assert found.shown is not None
+    assert found.shown.position == found.hits[0].passage.position
