@@ -139,6 +139,7 @@ def eval_command(
     from helpdesk.evaluate import (
         bm25s_system,
         format_kinds,
+        format_passages,
         format_table,
         helpdesk_system,
         load_questions,
@@ -166,6 +167,9 @@ def eval_command(
     kinds = format_kinds(results)
     if kinds:
         click.echo(f"\n{kinds}")
+    passages = format_passages(results)
+    if passages:
+        click.echo(f"\n{passages}")
     if misses:
         by_id = {q.id: q for q in qs}
         click.echo("\nmissed at rank 1 (dev split):")

@@ -5,7 +5,10 @@ The question set is JSON lines: ``{"id", "split", "lang", "question", "expected"
 (``"oos_kind"``, one of ``OOS_KINDS``): off-topic ("오늘 날씨"); another subject of
 trade that no article covers ("UK import duty on Korean cars"); or a detail that no
 article gives on a subject an article covers ("the KOTRA Riyadh office's opening year").
-Rejection is also reported per kind. The same metrics are computed for the
+Rejection is also reported per kind. An in-scope question may also give
+``"evidence"``: fragments of the expected article's text that answer it; passage@1 is
+the share of such questions whose first passage shown holds one of them (the right
+passage, not only the right article). The same metrics are computed for the
 help desk and for two baselines on the same passages: rank_bm25 over whitespace tokens,
 and bm25s with its default tokenizer.
 """
@@ -23,6 +26,7 @@ from rank_bm25 import BM25Okapi
 from helpdesk.answer import AnswerPolicy, ask
 from helpdesk.index import SearchIndex
 from helpdesk.kb.models import KnowledgeBase, Lang, Passage
+from helpdesk.kb.render import plain_text
 from helpdesk.lang_index import passage_fields
 from helpdesk.schemas import AskRequest
 
@@ -37,19 +41,33 @@ class Question:
     question: str
     expected: tuple[str, ...]
     oos_kind: str | None = None
+    evidence: tuple[str, ...] = ()  # fragments of the text that answers it
 
     @property
     def in_scope(self) -> bool:
         return bool(self.expected)
 
 
+def readable(heading: str, text: str) -> str:
+    """A passage as a reader sees it, for finding evidence in: markdown dropped,
+    white space collapsed."""
+    return " ".join(f"{heading} {plain_text(text)}".split())
+
+
+def holds_evidence(shown: str | None, evidence: tuple[str, ...]) -> bool:
+    """Whether the ``readable`` text of a passage holds one of the fragments."""
+    return shown is not None and any(" ".join(e.split()) in shown for e in evidence)
+
+
 @dataclass(frozen=True)
 class Ranking:
-    """What a system returned: distinct articles best first, top passage language, answered."""
+    """What a system returned: distinct articles best first, top passage language,
+    answered, and the first passage it shows (``readable``)."""
 
     articles: list[str]
     top_lang: Lang | None
     answered: bool
+    shown: str | None = None
 
 
 System = Callable[[Question], Ranking]
@@ -69,9 +87,12 @@ def load_questions(path: Path) -> list[Question]:
                 question=data["question"],
                 expected=tuple(data["expected"]),
                 oos_kind=data.get("oos_kind"),
+                evidence=tuple(data.get("evidence", ())),
             )
         except KeyError as exc:
             raise ValueError(f"{path}:{n}: missing field {exc}") from exc
+        if question.evidence and not question.in_scope:
+            raise ValueError(f"{path}:{n}: evidence needs an in-scope question")
         if question.oos_kind is not None and (
             question.in_scope or question.oos_kind not in OOS_KINDS
         ):
@@ -90,10 +111,12 @@ def _distinct(ids: Iterable[str]) -> list[str]:
 def helpdesk_system(index: SearchIndex, policy: AnswerPolicy) -> System:
     def run(q: Question) -> Ranking:
         response = ask(index, AskRequest(question=q.question, top_k=10), policy=policy)
+        first = response.answer or (response.results[0] if response.results else None)
         return Ranking(
             articles=_distinct(r.article_id for r in response.results),
             top_lang=response.results[0].lang if response.results else None,
             answered=response.answered,
+            shown=readable(first.heading, first.text) if first else None,
         )
 
     return run
@@ -116,7 +139,12 @@ def _ranking(passages: list[Passage], scores: np.ndarray, limit: int = 10) -> Ra
         articles=_distinct(passages[i].article_id for i in order),
         top_lang=passages[order[0]].lang if order else None,
         answered=bool(order),
+        shown=_readable(passages[order[0]]) if order else None,
     )
+
+
+def _readable(passage: Passage) -> str:
+    return readable(passage.heading, passage.text)
 
 
 def whitespace_bm25_system(kb: KnowledgeBase) -> System:
@@ -150,6 +178,7 @@ def bm25s_system(kb: KnowledgeBase) -> System:
             articles=_distinct(passages[i].article_id for i in order),
             top_lang=passages[order[0]].lang if order else None,
             answered=bool(order),
+            shown=_readable(passages[order[0]]) if order else None,
         )
 
     return run
@@ -165,6 +194,8 @@ class Metrics:
     rejected: float = 0.0
     false_fallback: float = 0.0
     lang_match: float = 0.0
+    evidenced: int = 0  # in-scope questions that give evidence
+    passage_hit: float = 0.0  # of those, the ones whose first passage shown holds it
     misses: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, float | int]:
@@ -178,6 +209,8 @@ class Metrics:
             "oos_rejection": round(self.rejected / m, 3),
             "false_fallback": round(self.false_fallback / n, 3),
             "lang_match": round(self.lang_match / n, 3),
+            "n_evidence": self.evidenced,
+            "passage@1": round(self.passage_hit / max(self.evidenced, 1), 3),
         }
 
 
@@ -205,6 +238,9 @@ def score(questions: list[Question], system: System) -> dict[str, Metrics]:
             m.mrr5 += 1 / rank if rank else 0.0
             m.false_fallback += not ranking.answered
             m.lang_match += ranking.top_lang == q.lang
+            if q.evidence:
+                m.evidenced += 1
+                m.passage_hit += holds_evidence(ranking.shown, q.evidence)
             if rank != 1 and key == "all/all" and q.split == "dev":
                 m.misses.append(q.id)  # held-out misses are never listed: no tuning on them
     return groups
@@ -246,4 +282,20 @@ def format_kinds(results: dict[str, dict[str, Metrics]]) -> str:
     for key in keys:
         cells = "".join(f"{results[n][key].row()['oos_rejection']:>36}" for n in names)
         lines.append(f"  {key:<20}{first[key].out_of_scope:>8}" + cells)
+    return "\n".join(lines)
+
+
+def format_passages(results: dict[str, dict[str, Metrics]]) -> str:
+    """passage@1 per group of questions that give evidence, a column per system ("" when
+    none does)."""
+    first = next(iter(results.values()), {})
+    keys = [k for k in ROW_ORDER if k in first and first[k].evidenced]
+    if not keys:
+        return ""
+    names = list(results)
+    lines = ["passage@1: the first passage shown holds the evidence",
+             f"  {'group':<20}{'n':>8}" + "".join(f"{n[:34]:>36}" for n in names)]  # fmt: skip
+    for key in keys:
+        cells = "".join(f"{results[n][key].row()['passage@1']:>36}" for n in names)
+        lines.append(f"  {key:<20}{first[key].evidenced:>8}" + cells)
     return "\n".join(lines)

@@ -152,7 +152,8 @@ class ArticleLink(BaseModel):
 
 
 class Answer(BaseModel):
-    """The best passage, with what the reader needs to trust it."""
+    """The passage of the best article that answers the question (chosen by its own
+    words, so it can differ from the first result), with what the reader needs to trust it."""
 
     model_config = ConfigDict(
         json_schema_extra={
