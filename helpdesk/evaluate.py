@@ -267,22 +267,37 @@ def format_table(results: dict[str, dict[str, Metrics]]) -> str:
     return "\n".join(lines).lstrip("\n")
 
 
+def _by_system(
+    results: dict[str, dict[str, Metrics]],
+    title: str,
+    keys: list[str],
+    count: tuple[str, Callable[[Metrics], int]],
+    column: str,
+) -> str:
+    """A table of one ``row()`` column for the groups ``keys``, a column per system,
+    after the count of questions each group has ("" for no group)."""
+    if not keys:
+        return ""
+    first = next(iter(results.values()))
+    names = list(results)
+    count_name, counted = count
+    header = f"  {'group':<20}{count_name:>8}" + "".join(f"{n[:34]:>36}" for n in names)
+    lines = [title, header]
+    for key in keys:
+        cells = "".join(f"{results[n][key].row()[column]:>36}" for n in names)
+        lines.append(f"  {key:<20}{counted(first[key]):>8}" + cells)
+    return "\n".join(lines)
+
+
 def format_kinds(results: dict[str, dict[str, Metrics]]) -> str:
     """Out-of-scope rejection per kind of question, a column per system ("" when the
     question set labels no kinds)."""
     groups = [f"{split}/{lang}" for split in ("heldout", "dev") for lang in ("ko", "en")] + ["all"]
-    keys = [f"{group}/{kind}" for group in groups for kind in OOS_KINDS]
     first = next(iter(results.values()), {})
+    keys = [f"{group}/{kind}" for group in groups for kind in OOS_KINDS]
     keys = [k for k in keys if k in first]
-    if not keys:
-        return ""
-    names = list(results)
-    lines = ["out-of-scope rejection by kind",
-             f"  {'group':<20}{'n_oos':>8}" + "".join(f"{n[:34]:>36}" for n in names)]  # fmt: skip
-    for key in keys:
-        cells = "".join(f"{results[n][key].row()['oos_rejection']:>36}" for n in names)
-        lines.append(f"  {key:<20}{first[key].out_of_scope:>8}" + cells)
-    return "\n".join(lines)
+    count = ("n_oos", lambda m: m.out_of_scope)
+    return _by_system(results, "out-of-scope rejection by kind", keys, count, "oos_rejection")
 
 
 def format_passages(results: dict[str, dict[str, Metrics]]) -> str:
@@ -290,12 +305,5 @@ def format_passages(results: dict[str, dict[str, Metrics]]) -> str:
     none does)."""
     first = next(iter(results.values()), {})
     keys = [k for k in ROW_ORDER if k in first and first[k].evidenced]
-    if not keys:
-        return ""
-    names = list(results)
-    lines = ["passage@1: the first passage shown holds the evidence",
-             f"  {'group':<20}{'n':>8}" + "".join(f"{n[:34]:>36}" for n in names)]  # fmt: skip
-    for key in keys:
-        cells = "".join(f"{results[n][key].row()['passage@1']:>36}" for n in names)
-        lines.append(f"  {key:<20}{first[key].evidenced:>8}" + cells)
-    return "\n".join(lines)
+    title = "passage@1: the first passage shown holds the evidence"
+    return _by_system(results, title, keys, ("n", lambda m: m.evidenced), "passage@1")
