@@ -56,6 +56,13 @@ NO_DUTY_FACTOR = 0.8
 HS_PRIORITY_DIGITS = 4
 
 
+def value_weight(asked: frozenset[str], held: frozenset[str]) -> float:
+    """How much more a passage holding ``held`` kinds of value counts, when ordering an
+    article's passages, for a question asking for the ``asked`` kinds: ``VALUE_BOOST``
+    more when it holds one (helpdesk.values)."""
+    return 1.0 + VALUE_BOOST if answers(asked, held) else 1.0
+
+
 @dataclass(frozen=True)
 class Hit:
     """A passage and its BM25 score for one query."""
@@ -328,8 +335,7 @@ class SearchIndex:
         first does not change."""
 
         def weight(i: int) -> float:
-            held = answers(asked, index.value_kinds[i])
-            return float(scores[i]) * (1.0 + VALUE_BOOST if held else 1.0)
+            return float(scores[i]) * value_weight(asked, index.value_kinds[i])
 
         places: dict[str, list[int]] = {}
         for n, i in enumerate(head):
@@ -444,7 +450,7 @@ class SearchIndex:
         rows = index.article_rows[top.passage.article_id]
         scores = index.own_bm25.get_batch_scores(tokens, rows)
         weighted = [
-            score * (1.0 + VALUE_BOOST if answers(asked, index.value_kinds[i]) else 1.0)
+            score * value_weight(asked, index.value_kinds[i])
             for i, score in zip(rows, scores, strict=True)
         ]
         best = max(range(len(rows)), key=lambda n: (weighted[n], -n))

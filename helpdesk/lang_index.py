@@ -65,7 +65,7 @@ class LangIndex:
         lines: dict[str, list[frozenset[str]]],
         names: dict[str, frozenset[str]],
         unconfirmed: dict[str, frozenset[str]],
-        own_tokens: list[list[str]] | None = None,
+        own_tokens: list[list[str]],
     ) -> None:
         self.passages = passages
         # each article's passages, in order
@@ -104,7 +104,7 @@ class LangIndex:
         self.bm25 = BM25Okapi(tokens)
         # The same passages by their own words only (``own_fields``), without the
         # summary and aliases the lead carries: which passage of an article to show.
-        self.own_bm25 = BM25Okapi(own_tokens or tokens)
+        self.own_bm25 = BM25Okapi(own_tokens)
         n = len(passages)
         # A token no passage holds weighs as much as the rarest possible one.
         self.unseen_idf = math.log((n + 0.5) / 0.5)
