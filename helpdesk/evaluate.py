@@ -135,16 +135,19 @@ def _corpus(kb: KnowledgeBase) -> tuple[list[Passage], list[str]]:
 
 def _ranking(passages: list[Passage], scores: np.ndarray, limit: int = 10) -> Ranking:
     order = [int(i) for i in np.argsort(-scores, kind="stable")[:limit] if scores[i] > 0]
+    return _ranked(passages, order)
+
+
+def _ranked(passages: list[Passage], order: list[int]) -> Ranking:
+    """A baseline's ranking from the indexes of the passages it found, best first; it
+    answers whenever it found any."""
+    top = passages[order[0]] if order else None
     return Ranking(
         articles=_distinct(passages[i].article_id for i in order),
-        top_lang=passages[order[0]].lang if order else None,
+        top_lang=top.lang if top else None,
         answered=bool(order),
-        shown=_readable(passages[order[0]]) if order else None,
+        shown=readable(top.heading, top.text) if top else None,
     )
-
-
-def _readable(passage: Passage) -> str:
-    return readable(passage.heading, passage.text)
 
 
 def whitespace_bm25_system(kb: KnowledgeBase) -> System:
@@ -174,12 +177,7 @@ def bm25s_system(kb: KnowledgeBase) -> System:
             tokens, k=min(10, len(passages)), show_progress=False, n_threads=1
         )
         order = [int(d) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
-        return Ranking(
-            articles=_distinct(passages[i].article_id for i in order),
-            top_lang=passages[order[0]].lang if order else None,
-            answered=bool(order),
-            shown=_readable(passages[order[0]]) if order else None,
-        )
+        return _ranked(passages, order)
 
     return run
 
