@@ -140,7 +140,9 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "phone",
         re.compile(
-            r"\bphone\s+(number|no)|\btelephone|contact\s+number|\bcall\s+(them|the\s+office)",
+            r"\bphone\s+(number|no)|\btelephone|contact\s+number|\bcall\s+(them|the\s+office)"
+            # "What number do I call at the KCS help center?", "a number we can call"
+            r"|\bnumbers?\b[^.?!]{0,30}\bcall\b",
             re.I,
         ),
     ),

@@ -26,6 +26,8 @@ from helpdesk.values import answers, asked_kinds, held_kinds
         ("how many people work at KOTRA Atlanta?", "people"),
         ("What are the opening hours of KOTRA Da Nang?", "time"),
         ("KOTRA head office postal address", "address"),
+        ("What number do I call at the KCS US classification help center?", "phone"),
+        ("is there a number we can call at korea customs for help?", "phone"),
     ],
 )
 def test_a_question_asking_for_a_value_names_its_kind(question: str, kind: str) -> None:
