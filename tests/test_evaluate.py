@@ -199,9 +199,11 @@ def test_regression_guard_the_passage_shown_on_the_dev_split(
     whole_set: dict[str, dict[str, float | int]],
 ) -> None:
     # Of the dev questions that give evidence, the share whose answer shows a passage
-    # holding it: 0.729 when the passage is chosen by its own words (2026-12-07),
-    # 0.667 when the lead passage, found by the article's summary and aliases, is shown.
-    assert whole_set["dev/all"]["passage@1"] >= 0.70
+    # holding it: 0.729 when the passage is chosen by its own words (2026-12-07, 96
+    # questions), 0.667 when the lead passage, found by the article's summary and
+    # aliases, is shown. With 480 more dev questions annotated (up to three passages
+    # each) it is 0.773 over 576, and the floor follows.
+    assert whole_set["dev/all"]["passage@1"] >= 0.75
 
 
 def test_regression_guard_out_of_scope_rejection_on_the_whole_set(
