@@ -5,6 +5,10 @@ The question set is JSON lines: ``{"id", "split", "lang", "question", "expected"
 (``"oos_kind"``, one of ``OOS_KINDS``): off-topic ("오늘 날씨"); another subject of
 trade that no article covers ("UK import duty on Korean cars"); or a detail that no
 article gives on a subject an article covers ("the KOTRA Riyadh office's opening year").
+A question for a detail that an article says, in so many words, its sources do not give
+("LA무역관 전화번호", where the article says it found none and names 1600-7119) is in
+scope, answered by that article: its dated "not in our sources; ask 1600-7119" is the
+honest answer, and the article's own.
 Rejection is also reported per kind. An in-scope question may also give
 ``"evidence"``: fragments of the expected article's text that answer it; passage@1 is
 the share of such questions whose first passage shown holds one of them (the right
