@@ -5,8 +5,8 @@ The knowledge base never guesses: where its sources stop, an article says so
 "A lower Korean rate under the Section 232 truck tariff is unconfirmed") and points
 the reader to 무역장벽 119. A question that asks for exactly that ("광저우무역관
 업무시간 몇시까지에요?") holds every word of such a sentence, yet the article does not
-answer it: the service should say it is not sure and hand the asker on, not answer as
-though it knew.
+give the answer: the service must not answer as though it knew. Either the article's
+own sentence (dated, naming 무역장벽 119) or a fallback hands the asker on.
 """
 
 from __future__ import annotations

@@ -189,9 +189,11 @@ def test_regression_guard_both_kinds_of_error_on_the_dev_split(
     # than guarded; a new one must not turn main red.
     # The floors follow the dev set: adding dev batch d15 (2026-12-07; on its own,
     # rejection 0.64) moved dev rejection from 0.844 to 0.828 for the same service, and
-    # the rejection floor from 0.83 to 0.81 with it.
+    # the rejection floor from 0.83 to 0.81 with it. Taking a question for a detail
+    # that an article says it lacks as in scope (40 dev questions, 2026-12-07) moved
+    # dev rejection to 0.868 and false fallback to 0.048 for the same service.
     dev = whole_set["dev/all"]
-    assert dev["oos_rejection"] >= 0.81
+    assert dev["oos_rejection"] >= 0.85
     assert dev["false_fallback"] <= 0.055
 
 
@@ -209,19 +211,8 @@ def test_regression_guard_the_passage_shown_on_the_dev_split(
 def test_regression_guard_out_of_scope_rejection_on_the_whole_set(
     whole_set: dict[str, dict[str, float | int]],
 ) -> None:
-    assert whole_set["all/all"]["oos_rejection"] >= 0.80
-
-
-def test_regression_guard_rejection_of_the_kinds_the_issue_names_on_the_whole_set(
-    whole_set: dict[str, dict[str, float | int]],
-) -> None:
-    # The retrieval issue's out-of-scope questions are off-topic ones and near misses
-    # about another subject; its guard, rejection >= 0.85, holds on those two kinds.
-    # Detail near misses (a subject an article covers, a detail none gives) are the
-    # third kind, reported in docs/retrieval.md and guarded through dev above.
-    kinds = [whole_set["all/offtopic"], whole_set["all/other"]]
-    rejected = sum(k["oos_rejection"] * k["n_oos"] for k in kinds)
-    assert rejected / sum(k["n_oos"] for k in kinds) >= 0.85
+    # The retrieval issue's guard, over every kind of out-of-scope question.
+    assert whole_set["all/all"]["oos_rejection"] >= 0.85
 
 
 def test_answers_come_in_the_question_language(
