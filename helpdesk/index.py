@@ -430,7 +430,10 @@ class SearchIndex:
                 asked=asked,
             )
             if hits:
-                shown = self._shown(hits[0], tokens, asked)
+                # a compound also as its parts: "스쿨버스" finds the passage listing
+                # "스쿨버스·시내버스", which the analyzer reads as 스쿨, 버스
+                words = [*tokens, *(piece for pieces in parts for piece in pieces)]
+                shown = self._shown(hits[0], words, asked)
                 return search._replace(hits=hits, shown=shown)
         return search
 

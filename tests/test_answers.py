@@ -191,6 +191,21 @@ def test_a_chapter_wide_hs_tag_does_not_outrank_the_article_the_words_name(
 
 
 @pytest.mark.parametrize(
+    "question", ["스쿨버스 미국 관세 몇 %예요?", "고속버스 미국 수출 232조 관세 몇 프로?"]
+)
+def test_a_korean_compound_shows_the_passage_that_writes_it_in_parts(
+    shipped_client: TestClient, question: str
+) -> None:
+    # The note lists "버스(HS 8702호, 스쿨버스·시내버스·고속버스 등): 10%", which the
+    # analyzer reads as 스쿨 + 버스; asked as one word, the passage giving the bus rate is
+    # shown, not the one on the 3.75% assembly offset.
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == "trucks-buses-232"
+    assert "스쿨버스" in str(answer["text"])
+    assert "10%" in str(answer["text"])
+
+
+@pytest.mark.parametrize(
     "question",
     ["미국 철강 관세율은?", "IEEPA refund how to claim", "멕시코 관세 인상", "수출바우처 한도"],
 )
