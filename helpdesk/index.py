@@ -433,11 +433,13 @@ class SearchIndex:
                 # a compound also as its parts: "스쿨버스" finds the passage listing
                 # "스쿨버스·시내버스", which the analyzer reads as 스쿨, 버스
                 words = [*tokens, *(piece for pieces in parts for piece in pieces)]
-                shown = self._shown(hits[0], words, asked)
+                shown = self._shown(hits[0], words, asked, bare=not focus)
                 return search._replace(hits=hits, shown=shown)
         return search
 
-    def _shown(self, top: Hit, tokens: list[str], asked: frozenset[str]) -> Shown:
+    def _shown(
+        self, top: Hit, tokens: list[str], asked: frozenset[str], *, bare: bool = False
+    ) -> Shown:
         """The passage of ``top``'s article that best answers: by BM25 over each
         passage's own words (title, heading and text; helpdesk.lang_index.own_fields),
         a passage holding a value of the kind asked for counting ``VALUE_BOOST`` more.
@@ -448,9 +450,16 @@ class SearchIndex:
         Jakarta office's article by its lead and shows the passage on its history. The top
         hit stays when no passage's own words match (an HS code alone found it); the
         earlier passage wins a tie.
+
+        A question that asks nothing of the subject (no question word, no kind of
+        value) in only the words of the article's title ("kotra atlanta", "자카르타무역관",
+        "멕시코 관세") asks for the subject as a whole, and is shown the article's lead,
+        its overview, however a later passage's own words happen to score.
         """
         index = self._by_lang[top.passage.lang]
         rows = index.article_rows[top.passage.article_id]
+        if bare and not asked and tokens and set(tokens) <= index.titles[top.passage.article_id]:
+            return Shown(index.passages[rows[0]].position, True)
         scores = index.own_bm25.get_batch_scores(tokens, rows)
         weighted = [
             score * value_weight(asked, index.value_kinds[i])

@@ -191,6 +191,22 @@ def test_a_chapter_wide_hs_tag_does_not_outrank_the_article_the_words_name(
 
 
 @pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("kotra atlanta", "KOTRA Atlanta trade office"),
+        ("자카르타무역관", "KOTRA 자카르타무역관 안내"),
+    ],
+)
+def test_a_question_that_only_names_an_article_shows_its_overview(
+    shipped_client: TestClient, question: str, overview: str
+) -> None:
+    # Typed as a bare name, the office's article is shown from its first passage, not
+    # from the history or services section whose own words happen to score higher.
+    answer = answer_to(shipped_client, question)
+    assert str(answer["heading"]).startswith(overview)
+
+
+@pytest.mark.parametrize(
     "question", ["스쿨버스 미국 관세 몇 %예요?", "고속버스 미국 수출 232조 관세 몇 프로?"]
 )
 def test_a_korean_compound_shows_the_passage_that_writes_it_in_parts(
