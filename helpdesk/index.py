@@ -458,7 +458,12 @@ class SearchIndex:
         """
         index = self._by_lang[top.passage.lang]
         rows = index.article_rows[top.passage.article_id]
-        if bare and not asked and tokens and set(tokens) <= index.titles[top.passage.article_id]:
+        if (
+            bare
+            and not asked
+            and tokens
+            and set(tokens) <= index.title_tokens(top.passage.article_id)
+        ):
             return Shown(index.passages[rows[0]].position, True)
         scores = index.own_bm25.get_batch_scores(tokens, rows)
         weighted = [

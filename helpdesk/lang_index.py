@@ -66,7 +66,6 @@ class LangIndex:
         names: dict[str, frozenset[str]],
         unconfirmed: dict[str, frozenset[str]],
         own_tokens: list[list[str]],
-        titles: dict[str, frozenset[str]],
     ) -> None:
         self.passages = passages
         # each article's passages, in order
@@ -78,9 +77,6 @@ class LangIndex:
         # each article's title and aliases, and its sentences saying what it does not know
         # (helpdesk.unconfirmed), analyzed
         self.names = names
-        # each article's title alone, analyzed: a question made only of its words names
-        # the subject and asks nothing more of it
-        self.titles = titles
         self.unconfirmed = unconfirmed
         # each article's title, aliases and headings, analyzed: a question that one of
         # them holds is a question the article was written to answer
@@ -123,14 +119,12 @@ class LangIndex:
         metas: list[FrontMatter] = []
         lines: dict[str, list[frozenset[str]]] = {}
         names: dict[str, frozenset[str]] = {}
-        titles: dict[str, frozenset[str]] = {}
         unconfirmed: dict[str, frozenset[str]] = {}
         own: list[list[str]] = []
         for article in articles:
             meta = article.meta
             lines[meta.id] = [frozenset(analyze(line)) for line in article_lines(article)]
             names[meta.id] = frozenset(analyze("\n".join([meta.title, *meta.aliases])))
-            titles[meta.id] = frozenset(analyze(meta.title))
             unknown = [
                 sentence
                 for p in article.passages
@@ -146,7 +140,11 @@ class LangIndex:
                 metas.append(article.meta)
         if not passages:
             return None
-        return cls(passages, tokens, metas, lines, names, unconfirmed, own, titles)
+        return cls(passages, tokens, metas, lines, names, unconfirmed, own)
+
+    def title_tokens(self, article_id: str) -> frozenset[str]:
+        """The article's title, analyzed: the first of its lines (``article_lines``)."""
+        return self.lines[self.line_ranges[article_id].start]
 
     def idf(self, token: str) -> float:
         value = self.bm25.idf.get(token)
