@@ -121,7 +121,7 @@ unchanged): with the whole set's rejection below its regression guard once a new
 held-out batch was in, the gain is taken the other way, as rejection: the bias
 -11.938 and the Korean weight 0.992 hold dev false fallback where the ninth round's
 model has it (20 of 797 in Korean, 61 of 921 in English) and raise dev rejection
-from 207 to 218 of 261 and from 264 to 271 of 322 (docs/retrieval.md). Eleventh
+from 207 to 218 of 261 and from 264 to 271 of 322 (docs/retrieval-rounds.md). Eleventh
 round, the same rule after a refit: the bias -12.017 and the Korean weight 1.062
 hold dev false fallback at 20 and 61, dev rejection 218 of 261 and 275 of 322.
 Twelfth round, again after a refit: bias -12.110, Korean weight 1.055; dev
