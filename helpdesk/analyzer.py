@@ -174,7 +174,12 @@ def detect_lang(text: str) -> Lang:
 def contains_sequence(tokens: Sequence[str], sequence: Sequence[str]) -> bool:
     """Whether ``sequence`` occurs contiguously in ``tokens`` (an analyzed phrase in a query)."""
     n = len(sequence)
-    return any(tuple(tokens[i : i + n]) == tuple(sequence) for i in range(len(tokens) - n + 1))
+    if n == 0:
+        return True
+    first, whole = sequence[0], tuple(sequence)
+    return any(
+        tokens[i] == first and tuple(tokens[i : i + n]) == whole for i in range(len(tokens) - n + 1)
+    )
 
 
 def hs_codes_in(text: str) -> list[str]:

@@ -230,14 +230,14 @@ class SearchIndex:
         index = self._by_lang.get(lang)
         if index is None or not tokens:
             return []
-        bm25 = np.asarray(index.bm25.get_scores(tokens), dtype=float)
+        bm25 = index.scores(tokens)
         for pieces in parts:
-            bm25 += np.asarray(index.bm25.get_scores(pieces), dtype=float) / len(pieces)
+            bm25 += index.scores(pieces) / len(pieces)
         scores = bm25.copy()
         if expansion:
-            scores += EXPANSION_WEIGHT * np.asarray(index.bm25.get_scores(expansion), dtype=float)
+            scores += EXPANSION_WEIGHT * index.scores(expansion)
         if context:
-            scores += CONTEXT_WEIGHT * np.asarray(index.bm25.get_scores(context), dtype=float)
+            scores += CONTEXT_WEIGHT * index.scores(context)
         if boost_countries:
             wanted = frozenset(boost_countries)
             boost = np.array([COUNTRY_BOOST if wanted & c else 1.0 for c in index.countries])
@@ -262,7 +262,6 @@ class SearchIndex:
             if self._allowed(index.metas[i], category, country)
         ]
         covers = index.coverage(query, guessed=guessed, equivalents=equivalents, light=light)
-        coverage = {i: covers(i, code_tokens if i in matches else None) for i in candidates}
 
         def order(i: int) -> tuple[int, float, int]:
             code = matches.get(i, "")
@@ -313,7 +312,7 @@ class SearchIndex:
                 index.passages[i],
                 float(bm25[i]),
                 float(scores[i]),
-                coverage[i],
+                covers(i, codes_held),
                 matches.get(i),
                 line_coverage(i),
                 share,

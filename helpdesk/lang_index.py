@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -28,6 +29,9 @@ TITLE_WEIGHT = 1
 HEADING_WEIGHT = 2
 # Korean verb and adjective stems weigh this much in coverage (nouns carry the topic).
 LIGHT_WEIGHT = 0.5
+# How many tokens' BM25 scores over every passage each index keeps (``LangIndex.scores``):
+# a few kilobytes each, and questions keep using the same words.
+TERM_CACHE = 2048
 
 
 def own_fields(article: Article, passage: Passage) -> str:
@@ -102,6 +106,7 @@ class LangIndex:
         for meta, held in zip(metas, self.token_sets, strict=True):
             self.article_tokens[meta.id] = self.article_tokens.get(meta.id, frozenset()) | held
         self.bm25 = BM25Okapi(tokens)
+        self._term_scores = lru_cache(maxsize=TERM_CACHE)(self._score_term)
         # The same passages by their own words only (``own_fields``), without the
         # summary and aliases the lead carries: which passage of an article to show.
         self.own_bm25 = BM25Okapi(own_tokens)
@@ -141,6 +146,20 @@ class LangIndex:
         if not passages:
             return None
         return cls(passages, tokens, metas, lines, names, unconfirmed, own)
+
+    def scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """rank_bm25's ``get_scores(tokens)``, to the last bit: the same sum, in the same
+        order, of rank_bm25's score of every passage for each token, which is kept for
+        the ``TERM_CACHE`` tokens used last."""
+        total = np.zeros(len(self.passages))
+        for token in tokens:
+            total += self._term_scores(token)
+        return total
+
+    def _score_term(self, token: str) -> np.ndarray:
+        vector = np.asarray(self.bm25.get_scores([token]), dtype=float)
+        vector.flags.writeable = False  # shared by every question that uses the token
+        return vector
 
     def title_tokens(self, article_id: str) -> frozenset[str]:
         """The article's title, analyzed: the first of its lines (``article_lines``)."""

@@ -160,10 +160,11 @@ class Places:
 
     def countries(self, tokens: Sequence[str], text: str = "") -> list[str]:
         """Country codes named in the question: by name, or as an upper-case code ("MX")."""
+        present = set(tokens)  # a name can only occur where its first word does
         found = [
             code
             for code, names in self._countries.items()
-            if any(contains_sequence(tokens, seq) for seq in names)
+            if any(seq[0] in present and contains_sequence(tokens, seq) for seq in names)
         ]
         found += [w for w in text.split() if len(w) == 2 and w.isupper() and w in COUNTRY_NAMES]
         if "US" in found or self._names_us_office(tokens):
@@ -175,9 +176,12 @@ class Places:
 
     def office_ids(self, tokens: Sequence[str]) -> list[str]:
         """Office articles whose city the question names."""
+        present = set(tokens)
         return list(
             dict.fromkeys(
-                aid for seq, aid in self._cities.items() if contains_sequence(tokens, seq)
+                aid
+                for seq, aid in self._cities.items()
+                if seq[0] in present and contains_sequence(tokens, seq)
             )
         )
 

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk.analyzer import Analyzer, default_analyzer, detect_lang, hs_codes_in, normalize
+from helpdesk.analyzer import (
+    Analyzer,
+    contains_sequence,
+    default_analyzer,
+    detect_lang,
+    hs_codes_in,
+    normalize,
+)
 
 
 @pytest.mark.parametrize(
@@ -223,3 +230,19 @@ def test_asking_for_a_name_asks_who() -> None:
 
 def test_token_set_analyzes_each_word_on_its_own() -> None:
     assert default_analyzer().token_set(["duties", "관세율", "KOTRA"]) == {"duti", "관세", "kotra"}
+
+
+@pytest.mark.parametrize(
+    ("tokens", "sequence", "found"),
+    [
+        (["new", "york", "office"], ["new", "york"], True),
+        (["new", "new", "york"], ["new", "york"], True),  # the second "new" starts it
+        (["york", "new"], ["new", "york"], False),
+        (["new"], ["new", "york"], False),
+        (["seoul"], [], True),
+    ],
+)
+def test_a_phrase_is_found_only_as_a_contiguous_run_of_tokens(
+    tokens: list[str], sequence: list[str], found: bool
+) -> None:
+    assert contains_sequence(tokens, sequence) is found

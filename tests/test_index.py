@@ -4,6 +4,7 @@ import math
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
@@ -42,6 +43,25 @@ def test_index_scores_are_rank_bm25_scores_over_analyzed_passages(index: SearchI
     expected = sorted(reference.get_scores(tokens), reverse=True)[0]
     hits = index.search_lang(tokens, "en")
     assert hits[0].score == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["steel", "tariff"],
+        ["tariff", "steel", "tariff"],  # a repeated word counts twice, as in rank_bm25
+        ["steel", "zzzunknown"],
+        [],
+    ],
+)
+def test_the_index_kept_term_scores_add_up_to_rank_bm25_scores_exactly(
+    index: SearchIndex, tokens: list[str]
+) -> None:
+    lang_index = index._by_lang["en"]
+    expected = lang_index.bm25.get_scores(tokens)
+    first = lang_index.scores(tokens)
+    first += 1.0  # a caller adding boosts to its copy changes no later question's scores
+    assert np.array_equal(lang_index.scores(tokens), expected)
 
 
 @pytest.mark.parametrize(

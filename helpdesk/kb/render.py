@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -9,6 +11,7 @@ from helpdesk.kb.passages import heading_anchors
 
 # "commonmark" with html disabled: a <script> written in an article renders as text.
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+PLAIN_TEXT_CACHE = 4096
 
 
 def render_html(markdown: str) -> str:
@@ -31,8 +34,13 @@ def _inline_text(children: list[Token]) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=PLAIN_TEXT_CACHE)
 def plain_text(markdown: str) -> str:
-    """The readable text of a markdown passage, blocks joined by single spaces."""
+    """The readable text of a markdown passage, blocks joined by single spaces.
+
+    Answers render the same passages again and again, so each text is parsed once
+    (``PLAIN_TEXT_CACHE`` texts are kept: more than the shipped knowledge base holds).
+    """
     blocks = []
     for token in _md.parse(markdown):
         if token.type == "inline" and token.children is not None:
