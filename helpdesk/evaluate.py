@@ -127,13 +127,15 @@ def helpdesk_system(index: SearchIndex, policy: AnswerPolicy) -> System:
 
 
 def _corpus(kb: KnowledgeBase) -> tuple[list[Passage], list[str]]:
-    """The same passages, with the same indexed text, that the help desk searches."""
+    """The same passages, with the same indexed text, that the help desk searches (the
+    questions each passage answers whole, as the baselines cannot tell which of their
+    words are new)."""
     passages: list[Passage] = []
     texts: list[str] = []
     for article in kb:
         for passage in article.passages:
             passages.append(passage)
-            texts.append(passage_fields(article, passage))
+            texts.append("\n".join([passage_fields(article, passage), *passage.questions]))
     return passages, texts
 
 

@@ -1,7 +1,8 @@
 """The passages of one language, as BM25 (rank_bm25) sees them, with their articles' lines.
 
 What a passage's indexed text is (title and heading weighted by repetition, the
-lead passage with the summary and the aliases), and the per-language index the
+lead passage with the summary and the aliases, and the words of the questions the
+passage answers that it does not already use), and the per-language index the
 search reads: the BM25 model (and a second one over the passages' own words, for
 which passage of an article to show), each passage's token set, front matter and the kinds
 of value it holds, each article's title, alias and heading lines for line coverage,
@@ -40,6 +41,19 @@ def own_fields(article: Article, passage: Passage) -> str:
         [article.meta.title] * TITLE_WEIGHT + [passage.heading] * HEADING_WEIGHT + [passage.text]
     )
     return "\n".join(parts)
+
+
+def asked_words(questions: list[str], indexed: list[str]) -> list[str]:
+    """The words of a passage's questions (front matter ``questions``) that its indexed
+    text does not use, once each.
+
+    The questions are written in the askers' words ("what's the clock on that?" for a
+    passage about the marking deadline), so their new words let the passage be found
+    by them; added once, and not the words the passage already has, they widen the
+    match without outweighing what the passage says.
+    """
+    have = set(indexed)
+    return list(dict.fromkeys(t for t in questions if t not in have))
 
 
 def passage_fields(article: Article, passage: Passage) -> str:
@@ -107,8 +121,9 @@ class LangIndex:
             self.article_tokens[meta.id] = self.article_tokens.get(meta.id, frozenset()) | held
         self.bm25 = BM25Okapi(tokens)
         self._term_scores = lru_cache(maxsize=TERM_CACHE)(self._score_term)
-        # The same passages by their own words only (``own_fields``), without the
-        # summary and aliases the lead carries: which passage of an article to show.
+        # The same passages by their own words (``own_fields``) and the questions they
+        # answer, without the summary and aliases the lead carries: which passage of an
+        # article to show.
         self.own_bm25 = BM25Okapi(own_tokens)
         n = len(passages)
         # A token no passage holds weighs as much as the rarest possible one.
@@ -138,10 +153,13 @@ class LangIndex:
             unconfirmed[meta.id] = frozenset(analyze("\n".join(unknown)))
             for passage in article.passages:
                 passages.append(passage)
-                tokens.append(analyze(passage_fields(article, passage)))
-                # only the lead's indexed text holds more than its own words
+                indexed = analyze(passage_fields(article, passage))
+                asked = analyze("\n".join(passage.questions))
+                tokens.append(indexed + asked_words(asked, indexed))
+                # only the lead's indexed text holds more than its own words; the
+                # questions count whole there, for which of its passages to show
                 lead = passage.position == 0
-                own.append(analyze(own_fields(article, passage)) if lead else tokens[-1])
+                own.append((analyze(own_fields(article, passage)) if lead else indexed) + asked)
                 metas.append(article.meta)
         if not passages:
             return None

@@ -13,7 +13,7 @@ from helpdesk.analyzer import default_analyzer
 from helpdesk.errors import KnowledgeBaseInvalid
 from helpdesk.index import ENDED_FACTOR, IndexHolder, SearchIndex
 from helpdesk.kb import load_knowledge_base
-from helpdesk.lang_index import passage_fields
+from helpdesk.lang_index import asked_words, passage_fields
 
 
 @pytest.fixture
@@ -36,9 +36,9 @@ def test_index_scores_are_rank_bm25_scores_over_analyzed_passages(index: SearchI
     kb = index.kb
     analyzer = default_analyzer()
     passages = [p for a in kb if a.meta.lang == "en" for p in a.passages]
-    reference = BM25Okapi(
-        [analyzer.analyze(passage_fields(kb.get(p.article_id, "en"), p)) for p in passages]  # type: ignore[arg-type]
-    )
+    indexed = [analyzer.analyze(passage_fields(kb.get(p.article_id, "en"), p)) for p in passages]  # type: ignore[arg-type]
+    asked = [analyzer.analyze("\n".join(p.questions)) for p in passages]
+    reference = BM25Okapi([i + asked_words(a, i) for i, a in zip(indexed, asked, strict=True)])
     tokens = analyzer.analyze("steel tariff")
     expected = sorted(reference.get_scores(tokens), reverse=True)[0]
     hits = index.search_lang(tokens, "en")
@@ -239,3 +239,17 @@ def test_a_question_found_by_its_hs_code_alone_shows_the_top_hits_passage(
     assert found.hits[0].passage.article_id == "autos"
     assert found.shown is not None
     assert found.shown.position == found.hits[0].passage.position
+
+
+def test_the_words_of_the_questions_a_passage_answers_find_it(index: SearchIndex) -> None:
+    # steel's "Who pays?" passage says "importer of record"; its front matter lists
+    # "is the levy owed by our American customer or by us" as a question it answers
+    hits = index.search("levy owed by our customer", "en").hits
+    assert (hits[0].passage.article_id, hits[0].passage.heading) == ("steel", "Who pays?")
+    assert "levy" not in hits[0].passage.text  # found by the question, shown as written
+
+
+def test_a_question_word_the_passage_already_uses_is_not_counted_again() -> None:
+    indexed = ["importer", "pay", "steel", "duty"]
+    asked = ["levy", "owe", "american", "customer", "levy", "pay"]
+    assert asked_words(asked, indexed) == ["levy", "owe", "american", "customer"]

@@ -182,3 +182,26 @@ def test_levied_by_must_name_listed_countries_of_a_tariff_note(
     _, problems = check_knowledge_base(copy)
     found = [p for p in map(str, problems) if "levied_by" in p]
     assert found == [f"{path.relative_to(copy)}: front matter: {message}"]
+
+
+def test_each_passage_carries_the_questions_its_front_matter_lists_for_it(kb_dir: Path) -> None:
+    steel = load_knowledge_base(kb_dir).get("steel", "en")
+    assert steel is not None
+    by_heading = {p.heading: p.questions for p in steel.passages}
+    assert by_heading["Who pays?"] == ("is the levy owed by our American customer or by us",)
+    assert by_heading["What should I do?"] == ()
+
+
+def test_questions_for_a_heading_the_article_lacks_are_a_problem(
+    kb_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    path = copy / "tariff" / "steel.en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace('"Who pays?":', '"Who paid?":'))
+    _, problems = check_knowledge_base(copy)
+    assert [str(p) for p in problems] == [
+        "tariff/steel.en.md: questions: 'Who paid?' is not the title or a '##' heading"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,16 @@ def _load_file(root: Path, path: Path, problems: list[Problem]) -> Article | Non
     if not passages:
         problems.append(Problem(rel, "body", "is empty"))
         ok = False
+    headings = {p.heading for p in passages}
+    for key in meta.questions:
+        if key not in headings:
+            problems.append(
+                Problem(rel, "questions", f"{key!r} is not the title or a '##' heading")
+            )
+            ok = False
+    passages = tuple(
+        replace(p, questions=tuple(meta.questions.get(p.heading, ()))) for p in passages
+    )
     return Article(meta=meta, body=body, path=Path(rel), passages=passages) if ok else None
 
 

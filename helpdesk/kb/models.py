@@ -113,6 +113,9 @@ class FrontMatter(BaseModel):
     sources: list[Source] = Field(min_length=1)
     related: list[Slug] = Field(default_factory=list)
     office: Office | None = None
+    # the questions each passage answers, as exporters ask them, keyed by the passage's
+    # heading (the title for the lead)
+    questions: dict[Text, list[Text]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _office_only_for_offices(self) -> FrontMatter:
@@ -144,6 +147,8 @@ class Passage:
     heading: str
     anchor: str
     text: str
+    # the questions this passage answers (front matter ``questions``), searched, not shown
+    questions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
