@@ -126,6 +126,17 @@ round, the same rule after a refit: the bias -12.017 and the Korean weight 1.062
 hold dev false fallback at 20 and 61, dev rejection 218 of 261 and 275 of 322.
 Twelfth round, again after a refit: bias -12.110, Korean weight 1.055; dev
 rejection 219 of 261 and 275 of 322 at the same false fallback.
+Eighteenth round, refitted once every passage listed the questions it answers
+(front matter ``questions``), under the sixteenth round's labels. Fitted freely, the
+unconfirmed weight falls to almost nothing (-0.069), and the service would answer
+"LA무역관 업무시간 몇시부터?" with the passage that says the hours are not confirmed;
+it is held at its ninth-round -2.915 and the rest refitted around it, which on dev is
+also the better model at the operating point: the bias -12.570 and the Korean weight
+1.060 give dev false fallback 24 of 868 in Korean and 58 of 988 in English (24 and 64
+before) at dev rejection 230 of 264 and 285 of 329 (228 and 285 before); the free
+refit gave 24 and 63 at 228 and 283. Left one dev batch out at a time, a refitted
+model's English false fallback at 88% rejection went from 0.118 to 0.104 with the
+questions; Korean was level.
 """
 
 from __future__ import annotations
@@ -141,12 +152,12 @@ FEATURES = (
 )  # fmt: skip
 # Fitted by benchmarks/fit_confidence.py, which prints them in this order.
 WEIGHTS = (
-    2.142, 3.006, 0.455, 0.800, 1.052, -2.225,
-    0.196, 1.055, -3.111, 6.500,
-    0.469, 1.861, 1.552, 1.293,
-    0.384, -0.815, -2.915, -2.760,
+    2.009, 4.917, 0.186, 0.397, 0.914, -2.181,
+    0.734, 1.060, -2.625, 6.789,
+    0.204, 0.954, 1.977, 1.528,
+    0.322, -0.753, -2.915, -2.584,
 )  # fmt: skip
-BIAS = -12.110
+BIAS = -12.570
 
 
 def saturation(score: float, k: float = 12.0) -> float:

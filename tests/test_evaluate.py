@@ -204,8 +204,9 @@ def test_regression_guard_the_passage_shown_on_the_dev_split(
     # holding it: 0.729 when the passage is chosen by its own words (2026-12-07, 96
     # questions), 0.667 when the lead passage, found by the article's summary and
     # aliases, is shown. With 480 more dev questions annotated (up to three passages
-    # each) it is 0.773 over 576, and the floor follows.
-    assert whole_set["dev/all"]["passage@1"] >= 0.75
+    # each) it is 0.773 over 576, and the floor follows. With the questions each
+    # passage answers counted in its own words (round 18) it is 0.826 over 616.
+    assert whole_set["dev/all"]["passage@1"] >= 0.80
 
 
 def test_regression_guard_out_of_scope_rejection_on_the_whole_set(
