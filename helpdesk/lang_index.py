@@ -154,7 +154,9 @@ class LangIndex:
             for passage in article.passages:
                 passages.append(passage)
                 indexed = analyze(passage_fields(article, passage))
-                asked = analyze("\n".join(passage.questions))
+                # one question at a time: analysed as one text, the end of a question
+                # can change how the next one's first word is read
+                asked = [t for q in passage.questions for t in analyze(q)]
                 tokens.append(indexed + asked_words(asked, indexed))
                 # only the lead's indexed text holds more than its own words; the
                 # questions count whole there, for which of its passages to show

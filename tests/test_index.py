@@ -37,7 +37,7 @@ def test_index_scores_are_rank_bm25_scores_over_analyzed_passages(index: SearchI
     analyzer = default_analyzer()
     passages = [p for a in kb if a.meta.lang == "en" for p in a.passages]
     indexed = [analyzer.analyze(passage_fields(kb.get(p.article_id, "en"), p)) for p in passages]  # type: ignore[arg-type]
-    asked = [analyzer.analyze("\n".join(p.questions)) for p in passages]
+    asked = [[t for q in p.questions for t in analyzer.analyze(q)] for p in passages]
     reference = BM25Okapi([i + asked_words(a, i) for i, a in zip(indexed, asked, strict=True)])
     tokens = analyzer.analyze("steel tariff")
     expected = sorted(reference.get_scores(tokens), reverse=True)[0]
