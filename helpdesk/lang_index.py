@@ -43,9 +43,9 @@ def own_fields(article: Article, passage: Passage) -> str:
     return "\n".join(parts)
 
 
-def asked_words(questions: list[str], indexed: list[str]) -> list[str]:
-    """The words of a passage's questions (front matter ``questions``) that its indexed
-    text does not use, once each.
+def asked_words(asked: list[str], indexed: list[str]) -> list[str]:
+    """The words of a passage's questions (``asked``, the analyzed front matter
+    ``questions``) that its indexed text (``indexed``) does not use, once each.
 
     The questions are written in the askers' words ("what's the clock on that?" for a
     passage about the marking deadline), so their new words let the passage be found
@@ -53,7 +53,7 @@ def asked_words(questions: list[str], indexed: list[str]) -> list[str]:
     match without outweighing what the passage says.
     """
     have = set(indexed)
-    return list(dict.fromkeys(t for t in questions if t not in have))
+    return list(dict.fromkeys(t for t in asked if t not in have))
 
 
 def passage_fields(article: Article, passage: Passage) -> str:

@@ -5,7 +5,8 @@
 It runs no search: it checks the fields, that a question with Hangul is labelled
 Korean and one without is English, that every expected article exists, that every
 evidence fragment is found verbatim in a passage of an expected article in the
-question's language (as a reader sees it: ``helpdesk.evaluate.readable``), that
+question's language (as a reader sees it: ``helpdesk.evaluate.readable``, matched
+as passage@1 matches it), that
 the ids are new, and prints the counts by kind. Writers of held-out batches run it
 (docs/audits/brief-heldout-writers.md); it never shows what the service answers.
 """
@@ -14,15 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-from helpdesk.evaluate import OOS_KINDS, readable
+from helpdesk.analyzer import detect_lang
+from helpdesk.evaluate import OOS_KINDS, holds_evidence, readable
 from helpdesk.kb import load_knowledge_base
 
-HANGUL = re.compile(r"[가-힣]")
 FIELDS = {"id", "split", "lang", "question", "expected", "evidence", "oos_kind"}
 
 
@@ -50,7 +50,7 @@ def problems(rows: list[dict[str, object]], kb_path: Path, known_ids: set[str]) 
         if lang not in ("ko", "en"):
             found.append(f"{where}: lang must be 'ko' or 'en'")
             continue
-        if (lang == "ko") != bool(HANGUL.search(question)):
+        if lang != detect_lang(question):
             found.append(f"{where}: a question with Hangul is Korean, one without is English")
         expected = row.get("expected")
         if not isinstance(expected, list):
@@ -71,8 +71,7 @@ def problems(rows: list[dict[str, object]], kb_path: Path, known_ids: set[str]) 
                     continue
                 texts += [readable(p.heading, p.text) for p in article.passages]
             for fragment in evidence:
-                wanted = " ".join(str(fragment).split())
-                if not any(wanted in text for text in texts):
+                if not any(holds_evidence(text, (str(fragment),)) for text in texts):
                     found.append(f"{where}: evidence not found verbatim: {fragment!r}")
         else:
             if row.get("oos_kind") not in OOS_KINDS:
