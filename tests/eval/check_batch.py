@@ -6,9 +6,9 @@ It runs no search: it checks the fields, that a question with Hangul is labelled
 Korean and one without is English, that every expected article exists, that every
 evidence fragment is found verbatim in a passage of an expected article in the
 question's language (as a reader sees it: ``helpdesk.evaluate.readable``, matched
-as passage@1 matches it), that
-the ids are new, and prints the counts by kind. Writers of held-out batches run it
-(docs/audits/brief-heldout-writers.md); it never shows what the service answers.
+as passage@1 matches it), that the ids are new, and prints the counts by kind.
+Writers of held-out batches run it (docs/audits/brief-heldout-writers.md); it never
+shows what the service answers.
 """
 
 from __future__ import annotations
