@@ -85,7 +85,9 @@ confidence = (1 - unanswerable) * logistic(sum of WEIGHTS x features + BIAS), ov
   ask 1600-7119"; a near miss that only shares words with such a sentence still
   falls back. Refitted under those labels the weight shrinks to -0.461 and dev does
   no better at the same false fallback (rejection 457 against 459 of 537), so the
-  weights below, fitted before, stay;
+  weights fitted before stayed until the nineteenth round, when the weight was
+  freed (below) and fits to -0.127: the article's "not confirmed; ask 1600-7119"
+  answers such a question, with the missing-value warning under it;
 - lacks value: 1 when the question asks for a kind of value (a rate for "몇 프로",
   an amount for "how much does it cost", a number of people, a duration, an
   address, a person's name; helpdesk.values) and the best passage holds none of
@@ -141,6 +143,16 @@ of 329 (228 and 285). The margin over the runner-up now fits to about nothing
 fallback at 88% rejection went from 0.118 (no questions) to 0.103 (first pass) and
 0.091 (both), Korean 33 -> 33 -> 30 of 868; at 94% rejection and above the second
 pass did worse (Korean 99 -> 110 at 94%), far from where the service operates.
+Nineteenth round: the held weight is freed. It was held only for a spec test that
+wanted "LA무역관 업무시간 몇시부터?" to fall back, while the question set, since the
+sixteenth round, counts exactly that question as in scope, answered by the article's
+dated sentence saying the hours are not confirmed and naming 1600-7119; the test now
+asserts that answer. Left one dev batch out at a time, the free fit had fewer false
+fallbacks than the held one at every rejection from 84% to 92% (at 90%, Korean 49
+against 63 of 868, English 109 against 116 of 988). Refitted freely, the bias
+-12.360 and the Korean weight 0.860 hold dev false fallback at 24 of 868 in Korean
+and bring English from 56 to 48 of 988, at dev rejection 229 of 264 (227 before) and
+282 of 329 (285).
 """
 
 from __future__ import annotations
@@ -156,12 +168,12 @@ FEATURES = (
 )  # fmt: skip
 # Fitted by benchmarks/fit_confidence.py, which prints them in this order.
 WEIGHTS = (
-    1.719, 5.766, -0.078, 0.507, 0.859, -2.254,
-    0.539, 1.080, -2.846, 6.229,
-    0.140, 1.319, 2.164, 1.458,
-    0.461, -0.706, -2.915, -2.544,
+    1.620, 5.836, -0.060, 0.409, 0.973, -2.082,
+    0.447, 0.860, -3.136, 6.051,
+    0.159, 1.546, 2.250, 1.297,
+    0.280, -0.771, -0.127, -2.624,
 )  # fmt: skip
-BIAS = -12.600
+BIAS = -12.360
 
 
 def saturation(score: float, k: float = 12.0) -> float:

@@ -440,17 +440,9 @@ def test_a_support_question_set_in_another_country_is_still_answered(
             "What is the salary of the KOTRA president?",
         ),
         ("kotra-leadership", "코트라 사장 누구예요?", "코트라 사장 연봉 얼마예요?"),
-        # the article says the office's hours are not confirmed: that is no answer to them
-        (
-            "kotra-los-angeles",
-            "LA무역관은 언제 세워졌어요?",
-            "LA무역관 업무시간 몇시부터 몇시까지에요?",
-        ),
-        (
-            "kotra-da-nang",
-            "What does KOTRA Da Nang do for exporters?",
-            "What are the opening hours of KOTRA Da Nang?",
-        ),
+        # the article never mentions the office's staff or its floor
+        ("kotra-los-angeles", "LA무역관은 언제 세워졌어요?", "LA무역관 직원 몇 명이에요?"),
+        ("kotra-los-angeles", "LA무역관은 언제 세워졌어요?", "LA무역관 건물 몇 층이에요?"),
     ],
 )
 def test_a_detail_the_article_does_not_give_is_handed_to_a_consultant(
@@ -461,6 +453,25 @@ def test_a_detail_the_article_does_not_give_is_handed_to_a_consultant(
     assert body["answered"] is False
     assert body["fallback"] is not None
     assert body["fallback"]["articles"][0]["article_id"] == article  # did you mean
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "says"),
+    [
+        ("LA무역관 업무시간 몇시부터 몇시까지에요?", "kotra-los-angeles", "확인되지 않았습니다"),
+        ("What are the opening hours of KOTRA Da Nang?", "kotra-da-nang", "do not give"),
+    ],
+)
+def test_a_detail_the_article_says_it_lacks_is_answered_with_that_sentence_and_the_help_desk(
+    shipped_client: TestClient, question: str, article: str, says: str
+) -> None:
+    # The article's own sentence is the honest answer (docs/retrieval-rounds.md, round
+    # 16): what was checked, as of when, and who has the detail.
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == article
+    assert says in answer["text"]
+    assert "1600-7119" in answer["text"]
+    assert "1600-7119" in answer["warning"]  # the hours asked for are not in it
 
 
 def test_a_compound_the_article_only_holds_in_parts_finds_it(shipped_client: TestClient) -> None:
