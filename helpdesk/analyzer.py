@@ -105,6 +105,8 @@ _CONTENT = re.compile(r"[\uac00-\ud7a3a-z0-9]")
 
 # Words Snowball stems apart from their family: "tariffed" -> "tarif", not "tariff".
 STEM_EXCEPTIONS = {"tariffed": "tariff", "tariffing": "tariff"}
+# Amounts are written both ways ("US$350bn", "US$350 billion"), and by askers too.
+UNIT_ABBREVIATIONS = {"bn": "billion", "mn": "million", "tn": "trillion"}
 
 # Thanks in Korean: 감사 alone is also "audit", so the whole phrase goes, not the noun.
 _KOREAN_THANKS = re.compile(r"(?:감사|고맙)(?:합니다|해요|드립니다|습니다)|고마워요?")
@@ -343,7 +345,7 @@ class Analyzer:
         for word in _LATIN_WORD.findall(_ENGLISH_FILLER.sub(" ", text)):
             word = word.replace("’", "'").split("'")[0]
             if len(word) > 1 and word not in ENGLISH_STOPWORDS:
-                out.append(self.stem(word))
+                out.append(self.stem(UNIT_ABBREVIATIONS.get(word, word)))
         return out
 
     def _morphemes(self, text: str) -> list[Any]:

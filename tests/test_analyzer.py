@@ -189,6 +189,21 @@ def test_tariffed_stems_with_tariff() -> None:
     assert a.analyze("tariffed") == a.analyze("tariffs") == ["tariff"]
 
 
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("US$350bn investment", "US$350 billion investment"),
+        ("US$20.5bn of trade", "20.5 billion dollars of trade"),
+        ("a 2.5mn budget", "a 2.5 million budget"),
+        ("KRW 1tn in loans", "KRW 1 trillion in loans"),
+    ],
+)
+def test_an_amount_abbreviated_meets_the_same_amount_written_out(short: str, long: str) -> None:
+    a = default_analyzer()
+    units = {"billion", "million", "trillion"}
+    assert set(a.analyze(short)) & units == set(a.analyze(long)) & units != set()
+
+
 def test_korean_verb_stems_are_reported_as_predicates() -> None:
     predicates: set[str] = set()
     tokens = default_analyzer().analyze("덤프트럭 미국에 팔면 관세 깎아주나요", predicates)
