@@ -187,10 +187,20 @@ def kb() -> None:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 def check(path: Path | None) -> None:
     """Validate every article in PATH (default: the configured knowledge base)."""
+    from helpdesk.analyzer import default_analyzer
+    from helpdesk.errors import Problem
+    from helpdesk.glossary import term_problems
     from helpdesk.kb import check_knowledge_base
+    from helpdesk.kb.loader import GLOSSARY_FILE
+    from helpdesk.places import place_names
 
     root = path or get_settings().kb_path
     knowledge_base, problems = check_knowledge_base(root)
+    # the glossary as the search reads it: analyzed, with the place names taught first
+    analyzer = default_analyzer()
+    analyzer.add_proper_nouns(place_names(knowledge_base))
+    for message in term_problems(knowledge_base.glossary, analyzer):
+        problems.append(Problem(GLOSSARY_FILE, "term", message))
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:

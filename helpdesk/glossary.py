@@ -115,5 +115,36 @@ class Glossary:
         return None
 
 
+def term_problems(entries: Iterable[Sequence[str]], analyzer: Analyzer) -> list[str]:
+    """What keeps glossary terms from working as written, one message per term.
+
+    Entries are matched as analyzed tokens, so two faults cannot be seen in the file:
+    a term the analyzer reads as no word ("u.s.", "억 달러") never matches, and a term
+    that reads as a term of another entry joins the two entries for every question
+    naming it ("한국산" reads as 한국, so every question naming Korea would also have
+    been searched for "made in Korea").
+    """
+    entries = [list(entry) for entry in entries]
+    owners: dict[tuple[str, ...], list[int]] = {}
+    problems: list[str] = []
+    for n, entry in enumerate(entries):
+        for term in entry:
+            tokens = tuple(analyzer.analyze(term))
+            if not tokens:
+                problems.append(f"{term!r} (entry {entry[0]!r}) reads as no word: it never matches")
+            elif n not in owners.setdefault(tokens, []):
+                owners[tokens].append(n)
+    for n, entry in enumerate(entries):
+        for term in entry:
+            tokens = tuple(analyzer.analyze(term))
+            others = [entries[m][0] for m in owners.get(tokens, []) if m != n]
+            if others:
+                problems.append(
+                    f"{term!r} (entry {entry[0]!r}) reads as {' '.join(tokens)!r}, a term of"
+                    f" the entry {others[0]!r} too: a question naming it gets both entries' terms"
+                )
+    return problems
+
+
 def _is_hangul(token: str) -> bool:
     return "\uac00" <= token[:1] <= "\ud7a3"

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from helpdesk.analyzer import default_analyzer
-from helpdesk.glossary import Glossary
+from helpdesk.glossary import Glossary, term_problems
+from helpdesk.index import SearchIndex
 
 ENTRIES = [
     ("상호관세", "reciprocal tariff"),
@@ -87,3 +88,26 @@ def test_a_product_no_article_names_is_searched_as_its_category() -> None:
     with_products = Glossary(ENTRIES, a, PRODUCTS)
     assert with_products.respell("serum", frozenset({"cosmet", "tariff"})) == ["cosmet"]
     assert with_products.respell("cosmet", frozenset({"serum"})) is None
+
+
+def test_a_term_the_analyzer_reads_as_no_word_is_reported() -> None:
+    problems = term_problems([("미국", "us", "u.s.")], default_analyzer())
+    assert problems == ["'u.s.' (entry '미국') reads as no word: it never matches"]
+
+
+def test_a_term_that_reads_as_another_entrys_term_is_reported() -> None:
+    # kiwipiepy drops the suffix of 한국산, so it would join "made in Korea" to 한국
+    entries = [("한국산", "made in korea"), ("한국", "korea")]
+    problems = term_problems(entries, default_analyzer())
+    assert any(p.startswith("'한국산' (entry '한국산') reads as '한국'") for p in problems)
+    assert all("made in korea" not in p and "'korea'" not in p for p in problems)
+
+
+def test_a_glossary_whose_terms_all_read_apart_has_no_problems() -> None:
+    assert term_problems(ENTRIES, default_analyzer()) == []
+
+
+def test_the_shipped_glossary_reads_as_written(shipped_index: SearchIndex) -> None:
+    # the index's analyzer has been taught the knowledge base's place names
+    glossary = shipped_index.kb.glossary
+    assert term_problems(glossary, shipped_index.analyzer) == []
