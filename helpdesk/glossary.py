@@ -51,19 +51,45 @@ class Glossary:
                 self.targets.append(broad)
         # Every term under its first token, so a query only tries terms it could contain.
         self._by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        # Every Korean term of two or more tokens by its tokens run together: kiwipiepy
+        # splits a compound by its context ("메이드인코리아" alone: 메이드, 인, 코리아;
+        # in a question: 메이드, 인코리아), so the query may hold the same letters cut
+        # elsewhere.
+        self._by_letters: dict[str, list[int]] = {}
         for n, terms in enumerate(self.entries):
             for seq in terms:
                 self._by_first.setdefault(seq[0], []).append((n, seq))
+                if len(seq) > 1 and all(_is_hangul(token) for token in seq):
+                    self._by_letters.setdefault("".join(seq), []).append(n)
+        self._longest = max((len(letters) for letters in self._by_letters), default=0)
 
     def _mentioned(self, tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
-        """(entry number, term) for every term the query contains, in entry order."""
+        """(entry number, term) for every term the query contains, in entry order: a term
+        as its own tokens, or a Korean term as query tokens holding the same letters."""
         found = {
             (n, seq)
             for token in set(tokens)
             for n, seq in self._by_first.get(token, ())
             if contains_sequence(tokens, seq)
         }
-        return sorted(found, key=lambda item: (item[0], self.entries[item[0]].index(item[1])))
+        named = {n for n, _ in found}
+        for start in range(len(tokens)):
+            letters = ""
+            for end in range(start, len(tokens)):
+                letters += tokens[end]
+                if len(letters) > self._longest:
+                    break
+                for n in self._by_letters.get(letters, ()):
+                    if n not in named:
+                        found.add((n, tuple(tokens[start : end + 1])))
+                        named.add(n)
+
+        def order(item: tuple[int, tuple[str, ...]]) -> tuple[int, int]:
+            n, seq = item
+            terms = self.entries[n]
+            return n, terms.index(seq) if seq in terms else len(terms)
+
+        return sorted(found, key=order)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -111,3 +111,15 @@ def test_the_shipped_glossary_reads_as_written(shipped_index: SearchIndex) -> No
     # the index's analyzer has been taught the knowledge base's place names
     glossary = shipped_index.kb.glossary
     assert term_problems(glossary, shipped_index.analyzer) == []
+
+
+def test_a_korean_term_the_analyzer_cuts_elsewhere_in_a_question_still_matches() -> None:
+    # alone, 메이드인코리아 reads as 메이드, 인, 코리아; in a question kiwipiepy may
+    # read 메이드, 인코리아: the same letters, cut elsewhere
+    a = default_analyzer()
+    g = Glossary([("메이드인코리아", "made in korea")], a)
+    assert a.analyze("메이드인코리아") == ["메이드", "인", "코리아"]
+    assert g.expand(["베트남", "메이드", "인코리아", "수출"])[-2:] == ["made", "korea"]
+    assert g.expand(["메이드인코리아"])[-2:] == ["made", "korea"]
+    # the letters must start and end on the question's own cuts
+    assert g.expand(["메이드", "인코리아어"]) == []
