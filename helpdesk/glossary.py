@@ -150,23 +150,23 @@ def term_problems(entries: Iterable[Sequence[str]], analyzer: Analyzer) -> list[
     naming it ("한국산" reads as 한국, so every question naming Korea would also have
     been searched for "made in Korea").
     """
-    entries = [list(entry) for entry in entries]
+    read = [[(term, tuple(analyzer.analyze(term))) for term in entry] for entry in entries]
     owners: dict[tuple[str, ...], list[int]] = {}
     problems: list[str] = []
-    for n, entry in enumerate(entries):
-        for term in entry:
-            tokens = tuple(analyzer.analyze(term))
+    for n, terms in enumerate(read):
+        first = terms[0][0]
+        for term, tokens in terms:
             if not tokens:
-                problems.append(f"{term!r} (entry {entry[0]!r}) reads as no word: it never matches")
+                problems.append(f"{term!r} (entry {first!r}) reads as no word: it never matches")
             elif n not in owners.setdefault(tokens, []):
                 owners[tokens].append(n)
-    for n, entry in enumerate(entries):
-        for term in entry:
-            tokens = tuple(analyzer.analyze(term))
-            others = [entries[m][0] for m in owners.get(tokens, []) if m != n]
+    for n, terms in enumerate(read):
+        first = terms[0][0]
+        for term, tokens in terms:
+            others = [read[m][0][0] for m in owners.get(tokens, []) if m != n]
             if others:
                 problems.append(
-                    f"{term!r} (entry {entry[0]!r}) reads as {' '.join(tokens)!r}, a term of"
+                    f"{term!r} (entry {first!r}) reads as {' '.join(tokens)!r}, a term of"
                     f" the entry {others[0]!r} too: a question naming it gets both entries' terms"
                 )
     return problems
