@@ -184,6 +184,10 @@ def contains_sequence(tokens: Sequence[str], sequence: Sequence[str]) -> bool:
     )
 
 
+# The words that introduce an HS code ("HS 8703", "HTS 8708.30", "HSK 코드").
+HS_WORDS = frozenset({"hs", "hts", "hsk"})
+
+
 def hs_codes_in(text: str) -> list[str]:
     """HS codes written in the text, digits only: ``8703.23.0100`` -> ``87032301 00``-style digits.
 

@@ -64,3 +64,25 @@ def focus_tokens(text: str, analyze: Callable[[str], list[str]]) -> list[str]:
             if after:
                 found += analyze_words(after[0])[:1]
     return list(dict.fromkeys(found))
+
+
+# "다낭에도 무역관 있어요?", "코트라 사무소 없어요?": an office (or KOTRA) and then whether it
+# exists, with at most a particle between. "무역관에 회의실 있어요?" asks about a room.
+KOREAN_OFFICE_EXISTS = re.compile(
+    r"(?:무역관|코트라|kotra|사무소|오피스)\s*(?:이|가|도|은|는)?\s*(?:있|없)", re.IGNORECASE
+)
+# "Is there a KOTRA office in Beijing?", "does KOTRA have an office near Surabaya",
+# "any office in Tbilisi?", "is there a kotra in Chennai"; not "is there a fee for the
+# KOTRA branch-office program?".
+ENGLISH_OFFICE_EXISTS = re.compile(
+    r"\b(?:is there|are there|do you have|does kotra have|do they have|any)\s+"
+    r"(?:(?:an?|any)\s+)?(?:kotra\s+)?(?:trade\s+|overseas\s+|local\s+)?"
+    r"(?:offices?\b|kotra\s+(?:in|near|at)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_whether_office_exists(text: str) -> bool:
+    """Whether the question asks if KOTRA has an office somewhere: it asks for the
+    office as a whole, which its article's overview answers."""
+    return bool(KOREAN_OFFICE_EXISTS.search(text) or ENGLISH_OFFICE_EXISTS.search(text))

@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpdesk.analyzer import Analyzer, hs_codes_in
+from helpdesk.analyzer import HS_WORDS, Analyzer, hs_codes_in
 from helpdesk.duties import duty_tokens
-from helpdesk.focus import focus_tokens
+from helpdesk.focus import asks_whether_office_exists, focus_tokens
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
 from helpdesk.lang_index import LangIndex
@@ -432,12 +432,30 @@ class SearchIndex:
                 # a compound also as its parts: "스쿨버스" finds the passage listing
                 # "스쿨버스·시내버스", which the analyzer reads as 스쿨, 버스
                 words = [*tokens, *(piece for pieces in parts for piece in pieces)]
-                shown = self._shown(hits[0], words, asked, bare=not focus)
+                # An HS code names the product, which the search has already used to
+                # find the article; which passage answers is for the other words to
+                # tell ("HS 8708 브레이크패드 관세 25%에요 15%에요?" wants the rate, not
+                # the passage listing the codes covered).
+                product = {*codes, *HS_WORDS} if codes else set()
+                words = [w for w in words if w not in product] or words
+                shown = self._shown(
+                    hits[0],
+                    words,
+                    asked,
+                    bare=not focus,
+                    office=asks_whether_office_exists(text),
+                )
                 return search._replace(hits=hits, shown=shown)
         return search
 
     def _shown(
-        self, top: Hit, tokens: list[str], asked: frozenset[str], *, bare: bool = False
+        self,
+        top: Hit,
+        tokens: list[str],
+        asked: frozenset[str],
+        *,
+        bare: bool = False,
+        office: bool = False,
     ) -> Shown:
         """The passage of ``top``'s article that best answers: by BM25 over each
         passage's own words (title, heading and text; helpdesk.lang_index.own_fields),
@@ -453,16 +471,15 @@ class SearchIndex:
         A question that asks nothing of the subject (no question word, no kind of
         value) in only the words of the article's title ("kotra atlanta", "자카르타무역관",
         "멕시코 관세") asks for the subject as a whole, and is shown the article's lead,
-        its overview, however a later passage's own words happen to score.
+        its overview, however a later passage's own words happen to score. So is a
+        question whether KOTRA has an office somewhere (``office``: "다낭에도 무역관
+        있어요? 중부 베트남 바이어 찾을라고") when an office's article answers it, unless
+        it also asks for a kind of value (the address, the phone number).
         """
         index = self._by_lang[top.passage.lang]
         rows = index.article_rows[top.passage.article_id]
-        if (
-            bare
-            and not asked
-            and tokens
-            and set(tokens) <= index.title_tokens(top.passage.article_id)
-        ):
+        whole = bare and tokens and set(tokens) <= index.title_tokens(top.passage.article_id)
+        if not asked and (whole or (office and index.is_office[rows[0]])):
             return Shown(index.passages[rows[0]].position, True)
         scores = index.own_bm25.get_batch_scores(tokens, rows)
         weighted = [

@@ -207,6 +207,48 @@ def test_a_question_that_only_names_an_article_shows_its_overview(
 
 
 @pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("슬로바키아에 코트라 무역관 있나요? 자동차 부품 협력사 찾고 있어요",
+         "KOTRA 브라티슬라바무역관 안내"),
+        ("카라치에도 무역관 있어요? 파키스탄 섬유 바이어 만나려고", "KOTRA 카라치무역관 안내"),
+        ("Is there a KOTRA office in Chennai? we supply auto parts to Hyundai's plant",
+         "KOTRA Chennai trade office"),
+        ("does kotra have an office in Riyadh? looking for construction buyers",
+         "KOTRA Riyadh trade office"),
+    ],
+)  # fmt: skip
+def test_asked_whether_kotra_has_an_office_there_the_answer_shows_the_offices_overview(
+    shipped_client: TestClient, question: str, overview: str
+) -> None:
+    # "Is there an office?" asks for the office as a whole: its article's first passage
+    # says where it is and what it covers, where a later one (its services, its history)
+    # only shares the question's other words.
+    answer = answer_to(shipped_client, question)
+    assert str(answer["heading"]).startswith(overview)
+
+
+@pytest.mark.parametrize(
+    ("question", "article_id", "rate"),
+    [
+        ("HS 4407 제재목 미국 수출 관세 몇 %?", "lumber-furniture-232", "10%"),
+        ("HS 9401 upholstered chairs Korea US tariff rate", "lumber-furniture-232", "15%"),
+        ("HS 8704 트럭 미국 관세 얼마?", "trucks-buses-232", "25%"),
+    ],
+)
+def test_a_rate_asked_with_an_hs_code_is_answered_by_the_passage_giving_the_rate(
+    shipped_client: TestClient, question: str, article_id: str, rate: str
+) -> None:
+    # The code names the product, which finds the article; the passage listing the
+    # codes covered holds the code too, but it is the rate that was asked for.
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == article_id
+    assert rate in str(answer["text"])
+    assert "covered" not in str(answer["heading"])
+    assert "대상" not in str(answer["heading"])
+
+
+@pytest.mark.parametrize(
     "question", ["스쿨버스 미국 관세 몇 %예요?", "고속버스 미국 수출 232조 관세 몇 프로?"]
 )
 def test_a_korean_compound_shows_the_passage_that_writes_it_in_parts(

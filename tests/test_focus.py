@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from helpdesk.analyzer import default_analyzer
-from helpdesk.focus import MAX_QUESTION_WORDS, NEAR, focus_tokens
+from helpdesk.focus import MAX_QUESTION_WORDS, NEAR, asks_whether_office_exists, focus_tokens
 
 
 def analyze(text: str) -> list[str]:
@@ -51,3 +51,23 @@ def test_only_the_first_question_words_and_the_text_near_them_are_analysed() -> 
     focus_tokens("뭐" * 500 + " what" * 300, recording)
     assert len(seen) <= 2 * MAX_QUESTION_WORDS
     assert all(len(text) <= NEAR for text in seen)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("다낭에도 무역관 있어요? 중부 베트남 바이어 찾을라고", True),
+        ("아제르바이잔에 코트라 사무소 없나요?", True),
+        ("Is there a KOTRA office in Beijing?", True),
+        ("does KOTRA have an office closer to Surabaya", True),
+        ("any office in Tbilisi?", True),
+        # what is there at an office, not whether the office is
+        ("LA무역관에 회의실 있어요?", False),
+        ("Is there a fee for the KOTRA branch-office program?", False),
+        ("kotra atlanta address", False),
+    ],
+)
+def test_a_question_whether_kotra_has_an_office_somewhere_is_told_apart(
+    question: str, asks: bool
+) -> None:
+    assert asks_whether_office_exists(question) is asks
