@@ -22,7 +22,7 @@ from helpdesk.places import SETTING_COUNTRIES, Places, place_names
 from helpdesk.sentences import split_sentences
 from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
-from helpdesk.values import answers, asked_kinds
+from helpdesk.values import answers, asked_kinds, asks_status
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
 EXPANSION_WEIGHT = 0.1
@@ -444,6 +444,7 @@ class SearchIndex:
                     asked,
                     bare=not focus,
                     office=asks_whether_office_exists(text),
+                    status=asks_status(asking or text),
                 )
                 return search._replace(hits=hits, shown=shown)
         return search
@@ -456,6 +457,7 @@ class SearchIndex:
         *,
         bare: bool = False,
         office: bool = False,
+        status: bool = False,
     ) -> Shown:
         """The passage of ``top``'s article that best answers: by BM25 over each
         passage's own words (title, heading and text; helpdesk.lang_index.own_fields),
@@ -475,6 +477,10 @@ class SearchIndex:
         question whether KOTRA has an office somewhere (``office``: "다낭에도 무역관
         있어요? 중부 베트남 바이어 찾을라고") when an office's article answers it, unless
         it also asks for a kind of value (the address, the phone number).
+
+        A question whether a measure still stands (``status``: "상호관세 15% 아직
+        내야돼요?") counts a passage saying it stands, ended or was struck down
+        ``VALUE_BOOST`` more, as it does a value of the kind asked for.
         """
         index = self._by_lang[top.passage.lang]
         rows = index.article_rows[top.passage.article_id]
@@ -483,7 +489,9 @@ class SearchIndex:
             return Shown(index.passages[rows[0]].position, True)
         scores = index.own_bm25.get_batch_scores(tokens, rows)
         weighted = [
-            score * value_weight(asked, index.value_kinds[i])
+            score
+            * value_weight(asked, index.value_kinds[i])
+            * (1.0 + VALUE_BOOST if status and index.states[i] else 1.0)
             for i, score in zip(rows, scores, strict=True)
         ]
         best = max(range(len(rows)), key=lambda n: (weighted[n], -n))

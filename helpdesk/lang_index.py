@@ -22,7 +22,7 @@ from rank_bm25 import BM25Okapi
 from helpdesk.coverage import Coverage
 from helpdesk.kb.models import Article, FrontMatter, Passage
 from helpdesk.unconfirmed import unconfirmed_sentences
-from helpdesk.values import held_kinds
+from helpdesk.values import held_kinds, holds_status
 
 # How many times the title and the heading are repeated in a passage's indexed text:
 # BM25 then weighs a match there above a match in the body (chosen on the dev split).
@@ -92,6 +92,8 @@ class LangIndex:
             self.article_rows.setdefault(passage.article_id, []).append(i)
         # the kinds of value each passage holds (helpdesk.values): a rate, an amount, a count
         self.value_kinds = [held_kinds(f"{p.heading}\n{p.text}") for p in passages]
+        # whether each says a measure stands or has ended (struck down, lapsed, in force)
+        self.states = [holds_status(f"{p.heading}\n{p.text}") for p in passages]
         # each article's title and aliases, and its sentences saying what it does not know
         # (helpdesk.unconfirmed), analyzed
         self.names = names

@@ -183,3 +183,31 @@ def answers(asked: frozenset[str], held: frozenset[str]) -> bool:
     if not asked:
         return True
     return any(_ANSWERED_BY.get(kind, frozenset({kind})) & held for kind in asked)
+
+
+# Whether a measure still stands, as a question asks it: "상호관세 15% 아직 내야돼요?",
+# "한미FTA 폐기된 거 아니죠?", "is the 10% surcharge still being charged?".
+_ASKS_STATUS = re.compile(
+    r"아직|여전히|폐기|없어졌|없어진|유효한|살아\s?있|종료됐|종료된|중단됐|끝났|끝난"
+    r"|\bstill\s+(in\s+force|in\s+effect|valid|appl(y|ies)|being\s+(charged|collected|applied))"
+    r"|\bis\s+(it|that|this)\s+(over|gone|ended|finished)\b|\bno\s+longer\b",
+    re.I,
+)
+# A passage that says whether a measure stands: struck down, ended, lapsed, still in force.
+_HOLDS_STATUS = re.compile(
+    r"무효|위헌|폐지|종료|끝났|중단|만료|시행\s?중|유효|효력|없어졌|사라졌|철회|연장되지\s?않"
+    r"|여전히|그대로\s?(유지|적용)|남아\s?있"
+    r"|struck\s+down|invalid|\bended\b|expired|terminated|lapsed|no\s+longer|in\s+force"
+    r"|in\s+effect|revoked|withdrawn|voided|still\s+(applies|apply|stands)",
+    re.I,
+)
+
+
+def asks_status(question: str) -> bool:
+    """Whether ``question`` asks if a measure still stands (or has ended)."""
+    return _ASKS_STATUS.search(question) is not None
+
+
+def holds_status(text: str) -> bool:
+    """Whether ``text`` says a measure stands, has ended or was struck down."""
+    return _HOLDS_STATUS.search(text) is not None

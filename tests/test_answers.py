@@ -229,6 +229,25 @@ def test_asked_whether_kotra_has_an_office_there_the_answer_shows_the_offices_ov
 
 
 @pytest.mark.parametrize(
+    ("question", "heading", "says"),
+    [
+        ("상호관세 아직 내고 있어요?", "미국 상호관세(IEEPA", "징수를 중단"),
+        ("한미FTA 아직 살아있는거죠? 특혜관세 신청 계속 하나요", "한미 FTA(KORUS)",
+         "중단되거나 종료되었다는 자료는 없습니다"),
+    ],
+)  # fmt: skip
+def test_asked_whether_a_measure_still_stands_the_answer_says_whether_it_does(
+    shipped_client: TestClient, question: str, heading: str, says: str
+) -> None:
+    # "아직 내야 돼요?" asks whether the measure stands: the passage saying it ended
+    # (or is still in force) answers, not the one on how its rate was worked out or
+    # how a preference is claimed, which share more of the question's other words.
+    answer = answer_to(shipped_client, question)
+    assert str(answer["heading"]).startswith(heading)
+    assert says in str(answer["text"])
+
+
+@pytest.mark.parametrize(
     ("question", "article_id", "rate"),
     [
         ("HS 4407 제재목 미국 수출 관세 몇 %?", "lumber-furniture-232", "10%"),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpdesk.values import answers, asked_kinds, held_kinds
+from helpdesk.values import answers, asked_kinds, asks_status, held_kinds, holds_status
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,31 @@ def test_an_amount_question_is_answered_by_a_rate_and_a_count_by_people() -> Non
     assert answers(frozenset({"count"}), frozenset({"people"}))
     assert not answers(frozenset({"percent"}), frozenset({"money", "duration"}))
     assert answers(frozenset(), frozenset())  # nothing asked, nothing lacking
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("상호관세 15% 아직도 내야 하나요?", True),
+        ("한미FTA 폐기된 거 아니죠?", True),
+        ("is the section 122 surcharge still being charged?", True),
+        ("is the reciprocal tariff still in force?", True),
+        ("상호관세 15% 계산 방식", False),
+        ("we still use chinese parts, what is the duty?", False),
+    ],
+)
+def test_a_question_whether_a_measure_still_stands_is_told_apart(question: str, asks: bool) -> None:
+    assert asks_status(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("CBP는 2026-02-24부터 상호관세 징수를 중단했습니다.", True),
+        ("The Supreme Court struck down the IEEPA tariffs.", True),
+        ("KORUS remains in force.", True),
+        ("상호관세 15%는 MFN 세율과 15% 중 높은 쪽을 적용하는 방식입니다.", False),
+    ],
+)
+def test_a_passage_saying_whether_a_measure_stands_is_told_apart(text: str, holds: bool) -> None:
+    assert holds_status(text) is holds
