@@ -129,7 +129,8 @@ ENGLISH_STOPWORDS = frozenset(
     thing things stuff also ok okay pls plz thx u ur r currently nowadays today
     heard hear said says told think thinking wonder wondering guess test testing
     still already yet ever even exactly roughly approximately basically maybe perhaps
-    kindly anyway name etc""".split()
+    kindly anyway name etc isnt arent wasnt werent didnt hasnt havent hadnt wont
+    wouldnt shouldnt couldnt cant aint""".split()
 )
 
 
@@ -347,7 +348,10 @@ class Analyzer:
     def _english(self, text: str) -> list[str]:
         out = []
         for word in _LATIN_WORD.findall(_ENGLISH_FILLER.sub(" ", text)):
-            word = word.replace("’", "'").split("'")[0]
+            word = word.replace("’", "'")
+            if word.endswith("n't"):
+                continue  # a negated auxiliary ("wasn't", "won't"), not "wasn" or "won"
+            word = word.split("'")[0]
             if len(word) > 1 and word not in ENGLISH_STOPWORDS:
                 out.append(self.stem(UNIT_ABBREVIATIONS.get(word, word)))
         return out

@@ -184,6 +184,14 @@ def test_english_chat_words_and_contractions_are_stopwords() -> None:
     assert a.analyze("photos, materials etc") == a.analyze("photos, materials")
 
 
+def test_a_negated_auxiliary_is_a_stopword_not_a_word_cut_short() -> None:
+    a = default_analyzer()
+    # "wasn't" is not searched as "wasn", nor "won't" as the currency
+    assert a.analyze("usmca wasn't renewed, buyer won't pay") == ["usmca", "renew", "buyer", "pay"]
+    assert a.analyze("it isn’t clear") == a.analyze("it isnt clear") == ["clear"]
+    assert "won" in a.analyze("price in won")
+
+
 def test_tariffed_stems_with_tariff() -> None:
     a = default_analyzer()
     assert a.analyze("tariffed") == a.analyze("tariffs") == ["tariff"]
