@@ -205,8 +205,10 @@ def test_regression_guard_the_passage_shown_on_the_dev_split(
     # questions), 0.667 when the lead passage, found by the article's summary and
     # aliases, is shown. With 480 more dev questions annotated (up to three passages
     # each) it is 0.773 over 576, and the floor follows. With the questions each
-    # passage answers counted in its own words (round 18) it is 0.826 over 616.
-    assert whole_set["dev/all"]["passage@1"] >= 0.80
+    # passage answers counted in its own words (round 18) it is 0.826 over 616; with
+    # round 20's rules (an HS code names the product, "is there an office?", "does it
+    # still apply?") 0.844, and the floor follows.
+    assert whole_set["dev/all"]["passage@1"] >= 0.82
 
 
 def test_regression_guard_out_of_scope_rejection_on_the_whole_set(
