@@ -229,6 +229,22 @@ def test_asked_whether_kotra_has_an_office_there_the_answer_shows_the_offices_ov
 
 
 @pytest.mark.parametrize(
+    ("question", "article_id", "says"),
+    [
+        ("관세대응 119 오픈 언제였어요", "trade-barrier-119", "2025년 2월 18일"),
+        ("애틀랜타무역관 오픈 언제에요", "kotra-atlanta", "2022-03-31"),
+    ],
+)
+def test_asked_when_something_opened_in_everyday_words_the_answer_gives_the_date(
+    shipped_client: TestClient, question: str, article_id: str, says: str
+) -> None:
+    # Exporters say 오픈 where the articles write 개소, 개관, 개시 or 출범 (the glossary).
+    answer = answer_to(shipped_client, question)
+    assert answer["article_id"] == article_id
+    assert says in str(answer["text"])
+
+
+@pytest.mark.parametrize(
     ("question", "heading", "says"),
     [
         ("상호관세 아직 내고 있어요?", "미국 상호관세(IEEPA", "징수를 중단"),
