@@ -44,6 +44,17 @@ FALLBACK_MESSAGES: dict[Lang, str] = {
         "or ask a consultant."
     ),
 }
+# When the question names a subject no article covers (helpdesk.uncovered).
+UNCOVERED_MESSAGES: dict[Lang, str] = {
+    "ko": (
+        "'{subject}' 관련 내용은 저희 안내 자료에서 다루지 않습니다. 아래의 가까운 자료를 "
+        "참고하시거나 상담원에게 문의해 주세요."
+    ),
+    "en": (
+        "Our articles do not cover {subject}. Check the closest articles below, or ask a "
+        "consultant."
+    ),
+}
 DISCLAIMERS: dict[Lang, str] = {
     "ko": (
         "이 답변은 일반 안내이며 법률 자문이 아닙니다. 선적 전에 무역장벽 119(KOTRA 1600-7119) "
@@ -334,6 +345,22 @@ def find(
     return search, score
 
 
+def _fallback(index: SearchIndex, search: Search, lang: Lang, policy: AnswerPolicy) -> Fallback:
+    """Who can help, the closest articles, and the subject no article covers if the
+    question named one."""
+    subject = search.uncovered
+    name = None if subject is None else (subject.ko if lang == "ko" else subject.en)
+    return Fallback(
+        message=FALLBACK_MESSAGES[lang]
+        if name is None
+        else UNCOVERED_MESSAGES[lang].format(subject=name),
+        contact=policy.contact,
+        articles=_closest(index, search.hits, lang),
+        handoff_available=True,
+        not_covered=name,
+    )
+
+
 def ask(
     index: SearchIndex,
     request: AskRequest,
@@ -375,14 +402,7 @@ def ask(
         confidence=score,
         answer=_answer(index, search, search.hits[0], lang, policy) if answered else None,
         results=[_result(index, h, search.tokens) for h in search.hits[: request.top_k]],
-        fallback=None
-        if answered
-        else Fallback(
-            message=FALLBACK_MESSAGES[lang],
-            contact=policy.contact,
-            articles=_closest(index, search.hits, lang),
-            handoff_available=True,
-        ),
+        fallback=None if answered else _fallback(index, search, lang, policy),
         follow_ups=_follow_ups(index, top, search.hits, lang) if answered and top else [],
         answer_id="A-" + secrets.token_hex(6).upper(),
         context=context,

@@ -191,8 +191,9 @@ def check(path: Path | None) -> None:
     from helpdesk.errors import Problem
     from helpdesk.glossary import term_problems
     from helpdesk.kb import check_knowledge_base
-    from helpdesk.kb.loader import GLOSSARY_FILE
+    from helpdesk.kb.loader import GLOSSARY_FILE, UNCOVERED_FILE
     from helpdesk.places import place_names
+    from helpdesk.uncovered import used_terms
 
     root = path or get_settings().kb_path
     knowledge_base, problems = check_knowledge_base(root)
@@ -201,6 +202,9 @@ def check(path: Path | None) -> None:
     analyzer.add_proper_nouns(place_names(knowledge_base))
     for message in term_problems(knowledge_base.glossary, analyzer):
         problems.append(Problem(GLOSSARY_FILE, "term", message))
+    # a subject listed as not covered that an article covers after all
+    for message in used_terms(knowledge_base, analyzer):
+        problems.append(Problem(UNCOVERED_FILE, "subject", message))
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
@@ -230,6 +234,7 @@ def stats(path: Path | None, as_json: bool) -> None:
         "sources": sum(len(a.meta.sources) for a in articles),
         "glossary_entries": len(knowledge_base.glossary),
         "product_entries": len(knowledge_base.products),
+        "subjects_not_covered": len(knowledge_base.uncovered),
         "by_category": dict(sorted(Counter(a.meta.category for a in articles).items())),
         "by_lang": dict(sorted(Counter(a.meta.lang for a in articles).items())),
         "by_status": dict(sorted(Counter(a.meta.status for a in articles).items())),

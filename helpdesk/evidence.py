@@ -116,6 +116,10 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     # answer a duty question set elsewhere: "we moved production to Mexico because of
     # US tariffs; did K-SURE help?")
     unanswerable = elsewhere * foreign_duty if meta.category == "tariff" else 0.0
+    # A subject no article covers, named by the asking sentence (helpdesk.uncovered),
+    # is not answered by whichever article shares the question's other words.
+    if search.uncovered is not None:
+        unanswerable = 1.0
     return Evidence(
         top.score,
         runner_up_score(hits),

@@ -16,12 +16,22 @@ from helpdesk.analyzer import HS_WORDS, Analyzer, hs_codes_in
 from helpdesk.duties import duty_tokens
 from helpdesk.focus import asks_whether_office_exists, focus_tokens
 from helpdesk.glossary import Glossary
-from helpdesk.kb.models import LANGS, Article, Category, FrontMatter, KnowledgeBase, Lang, Passage
+from helpdesk.kb.models import (
+    LANGS,
+    Article,
+    Category,
+    FrontMatter,
+    KnowledgeBase,
+    Lang,
+    Passage,
+    Uncovered,
+)
 from helpdesk.lang_index import LangIndex
 from helpdesk.places import SETTING_COUNTRIES, Places, place_names
 from helpdesk.sentences import split_sentences
 from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
+from helpdesk.uncovered import UncoveredSubjects
 from helpdesk.values import answers, asked_kinds, asks_status
 
 # Glossary synonyms count for less than the words the asker typed (as in RM3-style expansion).
@@ -121,6 +131,8 @@ class Search(NamedTuple):
     asking: tuple[str, ...] = ()
     asked: frozenset[str] = frozenset()  # the kinds of value it asks for (helpdesk.values)
     shown: Shown | None = None  # the passage of the top article to show; None without hits
+    # a subject no article covers that the asking sentence names (helpdesk.uncovered)
+    uncovered: Uncovered | None = None
 
 
 def asking_sentences(text: str) -> str | None:
@@ -146,6 +158,8 @@ class SearchIndex:
         analyzer.load()
         analyzer.add_proper_nouns(place_names(kb))  # before any text is analyzed
         self.glossary = Glossary(kb.glossary, analyzer, kb.products)
+        # the subjects next to the desk's that no article covers (helpdesk.uncovered)
+        self.uncovered = UncoveredSubjects(kb.uncovered, analyzer)
         self.duty_tokens = duty_tokens(analyzer)  # what makes a question ask about duties
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, LangIndex] = {}
@@ -401,6 +415,7 @@ class SearchIndex:
             focus=tuple(focus),
             asking=tuple(ask if ask is not None else tokens),
             asked=asked,
+            uncovered=self.uncovered.named(ask if ask is not None else tokens),
         )
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.

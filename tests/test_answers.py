@@ -247,6 +247,42 @@ def test_a_word_typed_another_way_than_the_articles_write_it_still_finds_the_ans
 
 
 @pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("내년 원달러 환율 전망 어때요? 수출 단가 정하려고요", "환율과 환율 전망"),
+        ("We sell cosmetics in the US. How long does USPTO trademark registration take?",
+         "trademark registration"),
+        ("EMS로 보낸 샘플 배송조회 어디서 해요?", "우편·택배 배송조회"),
+    ],
+)  # fmt: skip
+def test_a_question_about_a_subject_no_article_covers_is_handed_over_naming_it(
+    shipped_client: TestClient, question: str, subject: str
+) -> None:
+    # The closest article shares the question's other words (cosmetics, US, EMS); it is
+    # offered as "did you mean", not shown as the answer.
+    body = ask(shipped_client, question)
+    assert body["answered"] is False
+    assert body["answer"] is None
+    fallback = body["fallback"]
+    assert fallback["not_covered"] == subject  # type: ignore[index]
+    assert subject in str(fallback["message"])  # type: ignore[index]
+    assert "1600-7119" in str(fallback["contact"])  # type: ignore[index]
+    assert fallback["articles"]  # type: ignore[index]
+
+
+def test_a_subject_no_article_covers_named_only_as_the_setting_is_not_held_against_the_question(
+    shipped_client: TestClient,
+) -> None:
+    body = ask(
+        shipped_client,
+        "Our margins are squeezed by the exchange rate. What is the US tariff on Korean steel?",
+    )
+    # the asking sentence names no such subject: the question is answered
+    assert body["answered"] is True
+    assert body["fallback"] is None
+
+
+@pytest.mark.parametrize(
     ("question", "heading", "says"),
     [
         ("상호관세 아직 내고 있어요?", "미국 상호관세(IEEPA", "징수를 중단"),

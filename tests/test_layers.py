@@ -17,7 +17,7 @@ LAYERS: list[list[str]] = [
      "helpdesk.sentences"],
     ["helpdesk.kb", "helpdesk.analyzer", "helpdesk.sessions", "helpdesk.schemas",
      "helpdesk.lang_index"],
-    ["helpdesk.glossary", "helpdesk.places", "helpdesk.duties"],
+    ["helpdesk.glossary", "helpdesk.places", "helpdesk.duties", "helpdesk.uncovered"],
     ["helpdesk.spelling"],
     ["helpdesk.index"],
     ["helpdesk.evidence"],

@@ -205,3 +205,42 @@ def test_questions_for_a_heading_the_article_lacks_are_a_problem(
     assert [str(p) for p in problems] == [
         "tariff/steel.en.md: questions: 'Who paid?' is not the title or a '##' heading"
     ]
+
+
+def test_subjects_no_article_covers_are_loaded_with_their_names_and_terms(
+    tmp_path: Path, kb_dir: Path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    (copy / "not_covered.yaml").write_text(
+        "- ko: 상표 등록\n  en: trademark registration\n  terms: [상표, trademark]\n"
+    )
+    kb = load_knowledge_base(copy)
+    assert [(s.ko, s.en, s.terms) for s in kb.uncovered] == [
+        ("상표 등록", "trademark registration", ("상표", "trademark"))
+    ]
+    assert kb.version != load_knowledge_base(kb_dir).version
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "- [상표, trademark]",  # a list, not a subject
+        "- {ko: 상표 등록, terms: [상표]}",  # no English name
+        "- {ko: 상표 등록, en: trademarks, terms: []}",
+        "- {ko: 상표 등록, en: trademarks, terms: [상표], note: x}",
+    ],
+)
+def test_a_malformed_subject_not_covered_is_reported(
+    tmp_path: Path, kb_dir: Path, entry: str
+) -> None:
+    import shutil
+
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    (copy / "not_covered.yaml").write_text(entry + "\n")
+    _, problems = check_knowledge_base(copy)
+    assert [p.field for p in problems] == ["subject 0"]
+    assert "a Korean name (ko), an English name (en) and 1+ terms" in str(problems[0])

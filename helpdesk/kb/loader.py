@@ -27,10 +27,12 @@ from helpdesk.kb.models import (
     Lang,
     ProductEntry,
     Terms,
+    Uncovered,
 )
 from helpdesk.kb.passages import split_passages
 
 GLOSSARY_FILE = "glossary.yaml"
+UNCOVERED_FILE = "not_covered.yaml"
 
 
 class _NoDatesLoader(yaml.SafeLoader):
@@ -129,20 +131,29 @@ def _terms(value: object) -> Terms | None:
     return tuple(t.strip() for t in value)
 
 
+def _yaml_list(root: Path, name: str, what: str, problems: list[Problem]) -> list[Any] | None:
+    """The YAML list in ``root / name``; None when the file is absent or not a list (a
+    problem is recorded for the latter)."""
+    path = root / name
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDatesLoader)  # noqa: S506
+    except yaml.YAMLError as exc:
+        problems.append(Problem(name, "file", f"is not valid YAML: {exc}".splitlines()[0]))
+        return None
+    if not isinstance(data, list):
+        problems.append(Problem(name, "file", f"must be a list of {what}"))
+        return None
+    return data
+
+
 def _load_glossary(
     root: Path, problems: list[Problem]
 ) -> tuple[tuple[Terms, ...], tuple[ProductEntry, ...]]:
     """The synonym entries (lists) and the product entries (``{products, category}``)."""
-    path = root / GLOSSARY_FILE
-    if not path.is_file():
-        return (), ()
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoDatesLoader)  # noqa: S506
-    except yaml.YAMLError as exc:
-        problems.append(Problem(GLOSSARY_FILE, "file", f"is not valid YAML: {exc}".splitlines()[0]))
-        return (), ()
-    if not isinstance(data, list):
-        problems.append(Problem(GLOSSARY_FILE, "file", "must be a list of entries"))
+    data = _yaml_list(root, GLOSSARY_FILE, "entries", problems)
+    if data is None:
         return (), ()
     entries: list[Terms] = []
     products: list[ProductEntry] = []
@@ -169,6 +180,37 @@ def _load_glossary(
             continue
         entries.append(terms)
     return tuple(entries), tuple(products)
+
+
+def _load_uncovered(root: Path, problems: list[Problem]) -> tuple[Uncovered, ...]:
+    """The subjects no article covers: ``{ko, en, terms}`` entries."""
+    data = _yaml_list(root, UNCOVERED_FILE, "subjects", problems)
+    if data is None:
+        return ()
+    found: list[Uncovered] = []
+    for n, entry in enumerate(data):
+        ko, en = (entry.get(k) if isinstance(entry, dict) else None for k in ("ko", "en"))
+        terms = _terms(entry.get("terms")) if isinstance(entry, dict) else None
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != {"ko", "en", "terms"}
+            or not isinstance(ko, str)
+            or not ko.strip()
+            or not isinstance(en, str)
+            or not en.strip()
+            or not terms
+        ):
+            problems.append(
+                Problem(
+                    UNCOVERED_FILE,
+                    f"subject {n}",
+                    f"{_describe(entry)}: a subject has a Korean name (ko), an English name (en)"
+                    " and 1+ terms, under exactly those three keys",
+                )
+            )
+            continue
+        found.append(Uncovered(ko.strip(), en.strip(), terms))
+    return tuple(found)
 
 
 def _version(root: Path, files: list[Path]) -> str:
@@ -213,13 +255,15 @@ def check_knowledge_base(path: Path) -> tuple[KnowledgeBase, list[Problem]]:
                     Problem(article.path.as_posix(), "related", f"{related!r} is not an article id")
                 )
     glossary, products = _load_glossary(root, problems)
-    glossary_files = [root / GLOSSARY_FILE] if (root / GLOSSARY_FILE).is_file() else []
+    uncovered = _load_uncovered(root, problems)
+    lists = [root / name for name in (GLOSSARY_FILE, UNCOVERED_FILE) if (root / name).is_file()]
     kb = KnowledgeBase(
         path=root,
         articles=dict(sorted(articles.items())),
         glossary=glossary,
         products=products,
-        version=_version(root, files + glossary_files),
+        uncovered=uncovered,
+        version=_version(root, files + lists),
     )
     return kb, problems
 

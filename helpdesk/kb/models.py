@@ -173,13 +173,25 @@ ProductEntry = tuple[Terms, Terms]
 
 
 @dataclass(frozen=True)
+class Uncovered:
+    """A subject next to the help desk's that no article covers (not_covered.yaml): its
+    name in each language, and the words a question names it by."""
+
+    ko: str
+    en: str
+    terms: Terms
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
-    """Every article, keyed by ``(id, lang)``, plus the glossary and a content hash."""
+    """Every article, keyed by ``(id, lang)``, plus the glossary, the subjects no article
+    covers and a content hash."""
 
     path: Path
     articles: Mapping[tuple[str, Lang], Article]
     glossary: tuple[Terms, ...] = ()
     products: tuple[ProductEntry, ...] = ()
+    uncovered: tuple[Uncovered, ...] = ()
     version: str = ""
     _by_id: dict[str, dict[Lang, Article]] = field(default_factory=dict, repr=False)
 

@@ -275,6 +275,11 @@ class Fallback(BaseModel):
     handoff_available: bool = Field(
         default=True, description="POST /api/handoff can pass the question to a consultant."
     )
+    not_covered: str | None = Field(
+        default=None,
+        description="A subject the question names that no article covers (exchange rates,"
+        " trademarks ...), in the question's language; null otherwise.",
+    )
 
 
 class FollowUp(BaseModel):
