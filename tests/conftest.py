@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,14 @@ TODAY = dt.date(2026, 12, 1)  # answers are judged fresh or stale against this d
 @pytest.fixture
 def kb_dir() -> Path:
     return FIXTURES / "kb"
+
+
+@pytest.fixture
+def kb_copy(kb_dir: Path, tmp_path: Path) -> Path:
+    """A writable copy of the fixture knowledge base, for tests that change it."""
+    copy = tmp_path / "kb"
+    shutil.copytree(kb_dir, copy)
+    return copy
 
 
 @pytest.fixture

@@ -33,17 +33,13 @@ def test_office_article_carries_its_office_block(kb_dir: Path) -> None:
     assert office.meta.office.phone is None
 
 
-def test_version_hash_is_stable_and_changes_with_content(kb_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
+def test_version_hash_is_stable_and_changes_with_content(kb_copy: Path, kb_dir: Path) -> None:
     first = load_knowledge_base(kb_dir).version
     assert first == load_knowledge_base(kb_dir).version
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "tariff" / "steel.en.md").write_text(
-        (copy / "tariff" / "steel.en.md").read_text() + "\nMore.\n"
+    (kb_copy / "tariff" / "steel.en.md").write_text(
+        (kb_copy / "tariff" / "steel.en.md").read_text() + "\nMore.\n"
     )
-    assert load_knowledge_base(copy).version != first
+    assert load_knowledge_base(kb_copy).version != first
 
 
 @pytest.mark.parametrize(
@@ -100,41 +96,31 @@ def test_empty_folder_names_the_path(tmp_path: Path) -> None:
         load_knowledge_base(tmp_path)
 
 
-def test_duplicate_id_and_language_is_a_problem(kb_dir: Path, tmp_path: Path) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "support" / "steel.en.md").write_text(
-        (copy / "tariff" / "steel.en.md")
+def test_duplicate_id_and_language_is_a_problem(kb_copy: Path) -> None:
+    (kb_copy / "support" / "steel.en.md").write_text(
+        (kb_copy / "tariff" / "steel.en.md")
         .read_text()
         .replace("category: tariff", "category: support")
     )
-    _, problems = check_knowledge_base(copy)
+    _, problems = check_knowledge_base(kb_copy)
     assert [str(p) for p in problems] == [
         "tariff/steel.en.md: id: 'steel' is also used by support/steel.en.md"
     ]
 
 
-def test_glossary_entries_are_loaded_as_term_groups(tmp_path: Path, kb_dir: Path) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "glossary.yaml").write_text("- [상호관세, reciprocal tariff]\n- [232조, section 232]\n")
-    kb = load_knowledge_base(copy)
+def test_glossary_entries_are_loaded_as_term_groups(kb_copy: Path) -> None:
+    (kb_copy / "glossary.yaml").write_text(
+        "- [상호관세, reciprocal tariff]\n- [232조, section 232]\n"
+    )
+    kb = load_knowledge_base(kb_copy)
     assert kb.glossary == (("상호관세", "reciprocal tariff"), ("232조", "section 232"))
 
 
-def test_product_entries_are_loaded_apart_from_synonyms(tmp_path: Path, kb_dir: Path) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "glossary.yaml").write_text(
+def test_product_entries_are_loaded_apart_from_synonyms(kb_copy: Path) -> None:
+    (kb_copy / "glossary.yaml").write_text(
         "- [232조, section 232]\n- {products: [세럼, serum], category: [화장품, cosmetics]}\n"
     )
-    kb = load_knowledge_base(copy)
+    kb = load_knowledge_base(kb_copy)
     assert kb.glossary == (("232조", "section 232"),)
     assert kb.products == ((("세럼", "serum"), ("화장품", "cosmetics")),)
 
@@ -147,13 +133,9 @@ def test_product_entries_are_loaded_apart_from_synonyms(tmp_path: Path, kb_dir: 
         "{products: [세럼], category: [화장품], note: x}",
     ],
 )
-def test_a_malformed_product_entry_is_reported(tmp_path: Path, kb_dir: Path, entry: str) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "glossary.yaml").write_text(f"- [232조, section 232]\n- {entry}\n")
-    _, problems = check_knowledge_base(copy)
+def test_a_malformed_product_entry_is_reported(kb_copy: Path, entry: str) -> None:
+    (kb_copy / "glossary.yaml").write_text(f"- [232조, section 232]\n- {entry}\n")
+    _, problems = check_knowledge_base(kb_copy)
     assert [p.field for p in problems] == ["entry 1"]
     assert "a product entry lists 1+ products and 1+ category terms" in str(problems[0])
 
@@ -166,22 +148,18 @@ def test_a_malformed_product_entry_is_reported(tmp_path: Path, kb_dir: Path, ent
     ],
 )
 def test_levied_by_must_name_listed_countries_of_a_tariff_note(
-    kb_dir: Path, tmp_path: Path, front_matter: str, message: str
+    kb_copy: Path, front_matter: str, message: str
 ) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    path = copy / "tariff" / "steel.en.md"
+    path = kb_copy / "tariff" / "steel.en.md"
     text = path.read_text(encoding="utf-8")
     if "category: support" in front_matter:
         text = text.replace("category: tariff\n", "")
         path.unlink()
-        path = copy / "support" / "steel.en.md"
+        path = kb_copy / "support" / "steel.en.md"
     path.write_text(text.replace("countries: [US, KR]", f"countries: [US, KR]\n{front_matter}"))
-    _, problems = check_knowledge_base(copy)
+    _, problems = check_knowledge_base(kb_copy)
     found = [p for p in map(str, problems) if "levied_by" in p]
-    assert found == [f"{path.relative_to(copy)}: front matter: {message}"]
+    assert found == [f"{path.relative_to(kb_copy)}: front matter: {message}"]
 
 
 def test_each_passage_carries_the_questions_its_front_matter_lists_for_it(kb_dir: Path) -> None:
@@ -192,32 +170,22 @@ def test_each_passage_carries_the_questions_its_front_matter_lists_for_it(kb_dir
     assert by_heading["What should I do?"] == ()
 
 
-def test_questions_for_a_heading_the_article_lacks_are_a_problem(
-    kb_dir: Path, tmp_path: Path
-) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    path = copy / "tariff" / "steel.en.md"
+def test_questions_for_a_heading_the_article_lacks_are_a_problem(kb_copy: Path) -> None:
+    path = kb_copy / "tariff" / "steel.en.md"
     path.write_text(path.read_text(encoding="utf-8").replace('"Who pays?":', '"Who paid?":'))
-    _, problems = check_knowledge_base(copy)
+    _, problems = check_knowledge_base(kb_copy)
     assert [str(p) for p in problems] == [
         "tariff/steel.en.md: questions: 'Who paid?' is not the title or a '##' heading"
     ]
 
 
 def test_subjects_no_article_covers_are_loaded_with_their_names_and_terms(
-    tmp_path: Path, kb_dir: Path
+    kb_copy: Path, kb_dir: Path
 ) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "not_covered.yaml").write_text(
+    (kb_copy / "not_covered.yaml").write_text(
         "- ko: 상표 등록\n  en: trademark registration\n  terms: [상표, trademark]\n"
     )
-    kb = load_knowledge_base(copy)
+    kb = load_knowledge_base(kb_copy)
     assert [(s.ko, s.en, s.terms) for s in kb.uncovered] == [
         ("상표 등록", "trademark registration", ("상표", "trademark"))
     ]
@@ -233,14 +201,8 @@ def test_subjects_no_article_covers_are_loaded_with_their_names_and_terms(
         "- {ko: 상표 등록, en: trademarks, terms: [상표], note: x}",
     ],
 )
-def test_a_malformed_subject_not_covered_is_reported(
-    tmp_path: Path, kb_dir: Path, entry: str
-) -> None:
-    import shutil
-
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "not_covered.yaml").write_text(entry + "\n")
-    _, problems = check_knowledge_base(copy)
+def test_a_malformed_subject_not_covered_is_reported(kb_copy: Path, entry: str) -> None:
+    (kb_copy / "not_covered.yaml").write_text(entry + "\n")
+    _, problems = check_knowledge_base(kb_copy)
     assert [p.field for p in problems] == ["subject 0"]
     assert "a Korean name (ko), an English name (en) and 1+ terms" in str(problems[0])

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -34,15 +33,13 @@ def test_a_question_naming_a_subject_no_article_covers_is_recognised(
 
 
 def test_kb_check_reports_a_subject_listed_as_not_covered_that_an_article_covers(
-    tmp_path: Path, kb_dir: Path
+    kb_copy: Path,
 ) -> None:
-    copy = tmp_path / "kb"
-    shutil.copytree(kb_dir, copy)
-    (copy / "not_covered.yaml").write_text(
+    (kb_copy / "not_covered.yaml").write_text(
         "- ko: 철강 관세\n  en: steel tariffs\n  terms: [steel tariff]\n"
         "- ko: 상표 등록\n  en: trademark registration\n  terms: [trademark]\n"
     )
-    messages = used_terms(load_knowledge_base(copy), default_analyzer())
+    messages = used_terms(load_knowledge_base(kb_copy), default_analyzer())
     assert messages
     assert all(m.startswith("'steel tariffs' is listed as not covered, but ") for m in messages)
 
