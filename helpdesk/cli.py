@@ -234,7 +234,7 @@ def stats(path: Path | None, as_json: bool) -> None:
         "sources": sum(len(a.meta.sources) for a in articles),
         "glossary_entries": len(knowledge_base.glossary),
         "product_entries": len(knowledge_base.products),
-        "subjects_not_covered": len(knowledge_base.uncovered),
+        "not_covered": len(knowledge_base.uncovered),
         "by_category": dict(sorted(Counter(a.meta.category for a in articles).items())),
         "by_lang": dict(sorted(Counter(a.meta.lang for a in articles).items())),
         "by_status": dict(sorted(Counter(a.meta.status for a in articles).items())),
