@@ -77,7 +77,7 @@ def test_kb_stats_counts_topics_offices_and_languages(kb_dir: Path) -> None:
     assert stats["bilingual_topics"] == 2
     assert stats["offices"] == 1
     assert stats["by_lang"] == {"en": 4, "ko": 2}
-    assert (stats["glossary_entries"], stats["product_entries"]) == (0, 0)
+    assert (stats["glossary_entries"], stats["product_entries"], stats["not_covered"]) == (0, 0, 0)
 
 
 def test_kb_stats_prints_a_readable_table(kb_dir: Path) -> None:
