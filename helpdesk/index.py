@@ -404,6 +404,7 @@ class SearchIndex:
         codes = hs_codes_in(text)
         asking = asking_sentences(text)
         ask = self._words(asking) if asking else None
+        asking_tokens = ask if ask is not None else tokens
         focus = focus_tokens(text, self._words)
         asked = asked_kinds(asking or text)
         search = Search(
@@ -413,9 +414,9 @@ class SearchIndex:
             office_ids=self.places.office_ids([*tokens, *expansion]),  # "엘에이" names LA
             mentions_office=self.places.mentions_office(tokens),
             focus=tuple(focus),
-            asking=tuple(ask if ask is not None else tokens),
+            asking=tuple(asking_tokens),
             asked=asked,
-            uncovered=self.uncovered.named(ask if ask is not None else tokens),
+            uncovered=self.uncovered.named(asking_tokens),
         )
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.

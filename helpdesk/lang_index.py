@@ -90,10 +90,11 @@ class LangIndex:
         self.article_rows: dict[str, list[int]] = {}
         for i, passage in enumerate(passages):
             self.article_rows.setdefault(passage.article_id, []).append(i)
+        readable = [f"{p.heading}\n{p.text}" for p in passages]
         # the kinds of value each passage holds (helpdesk.values): a rate, an amount, a count
-        self.value_kinds = [held_kinds(f"{p.heading}\n{p.text}") for p in passages]
+        self.value_kinds = [held_kinds(text) for text in readable]
         # whether each says a measure stands or has ended (struck down, lapsed, in force)
-        self.states = [holds_status(f"{p.heading}\n{p.text}") for p in passages]
+        self.states = [holds_status(text) for text in readable]
         # each article's title and aliases, and its sentences saying what it does not know
         # (helpdesk.unconfirmed), analyzed
         self.names = names
