@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from helpdesk.analyzer import Analyzer, contains_sequence
+from helpdesk.analyzer import Analyzer
+from helpdesk.terms import TermIndex, is_hangul
 
 
 class Glossary:
@@ -49,47 +50,7 @@ class Glossary:
             if narrow and broad:
                 self.entries.append(narrow)
                 self.targets.append(broad)
-        # Every term under its first token, so a query only tries terms it could contain.
-        self._by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        # Every Korean term of two or more tokens by its tokens run together: kiwipiepy
-        # splits a compound by its context ("메이드인코리아" alone: 메이드, 인, 코리아;
-        # in a question: 메이드, 인코리아), so the query may hold the same letters cut
-        # elsewhere.
-        self._by_letters: dict[str, list[int]] = {}
-        for n, terms in enumerate(self.entries):
-            for seq in terms:
-                self._by_first.setdefault(seq[0], []).append((n, seq))
-                if len(seq) > 1 and all(_is_hangul(token) for token in seq):
-                    self._by_letters.setdefault("".join(seq), []).append(n)
-        self._longest = max((len(letters) for letters in self._by_letters), default=0)
-
-    def _mentioned(self, tokens: Sequence[str]) -> list[tuple[int, tuple[str, ...]]]:
-        """(entry number, term) for every term the query contains, in entry order: a term
-        as its own tokens, or a Korean term as query tokens holding the same letters."""
-        found = {
-            (n, seq)
-            for token in set(tokens)
-            for n, seq in self._by_first.get(token, ())
-            if contains_sequence(tokens, seq)
-        }
-        named = {n for n, _ in found}
-        for start in range(len(tokens)):
-            letters = ""
-            for end in range(start, len(tokens)):
-                letters += tokens[end]
-                if len(letters) > self._longest:
-                    break
-                for n in self._by_letters.get(letters, ()):
-                    if n not in named:
-                        found.add((n, tuple(tokens[start : end + 1])))
-                        named.add(n)
-
-        def order(item: tuple[int, tuple[str, ...]]) -> tuple[int, int]:
-            n, seq = item
-            terms = self.entries[n]
-            return n, terms.index(seq) if seq in terms else len(terms)
-
-        return sorted(found, key=order)
+        self._terms = TermIndex(self.entries)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -98,7 +59,7 @@ class Glossary:
         """Tokens to add to the query: the other terms of every entry the query mentions."""
         present = set(tokens)
         extra: list[str] = []
-        for n in dict.fromkeys(n for n, _ in self._mentioned(tokens)):
+        for n in self._terms.named(tokens):
             for seq in self.targets[n]:
                 for token in seq:
                     if token not in present:
@@ -117,7 +78,7 @@ class Glossary:
         """
         return [
             (frozenset(seq), [frozenset(other) for other in self.targets[n] if other != seq])
-            for n, seq in self._mentioned(tokens)
+            for n, seq in self._terms.found(tokens)
         ]
 
     def respell(self, token: str, indexed: frozenset[str]) -> list[str] | None:
@@ -128,14 +89,14 @@ class Glossary:
         in the same script first. A product no article names ("세단") is searched as its
         category ("승용차").
         """
-        hangul = _is_hangul(token)
-        for n, seq in self._by_first.get(token, ()):
-            if seq != (token,):
+        hangul = is_hangul(token)
+        for n in self._terms.named([token]):
+            if (token,) not in self.entries[n]:
                 continue
             others = [
                 seq for seq in self.targets[n] if seq != (token,) and all(t in indexed for t in seq)
             ]
-            others.sort(key=lambda seq: _is_hangul(seq[0]) != hangul)
+            others.sort(key=lambda seq: is_hangul(seq[0]) != hangul)
             if others:
                 return list(others[0])
         return None
@@ -170,7 +131,3 @@ def term_problems(entries: Iterable[Sequence[str]], analyzer: Analyzer) -> list[
                     f" the entry {others[0]!r} too: a question naming it gets both entries' terms"
                 )
     return problems
-
-
-def _is_hangul(token: str) -> bool:
-    return "\uac00" <= token[:1] <= "\ud7a3"

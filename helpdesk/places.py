@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from helpdesk.analyzer import Analyzer, contains_sequence
 from helpdesk.kb.models import KnowledgeBase
+from helpdesk.terms import TermIndex
 
 # ISO 3166 alpha-2 -> names people type, Korean and English ("Indian", "Japanese" too).
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
@@ -132,11 +133,12 @@ class Places:
         def analyzed(names: Iterable[str]) -> list[tuple[str, ...]]:
             return [seq for seq in (tuple(analyzer.analyze(n)) for n in names) if seq]
 
-        self._countries = {
-            code: analyzed((*names, *CITY_COUNTRIES.get(code, ())))
+        self._country_codes = list(COUNTRY_NAMES)
+        self._countries = TermIndex(
+            analyzed((*names, *CITY_COUNTRIES.get(code, ())))
             for code, names in COUNTRY_NAMES.items()
-        }
-        self._cities: dict[tuple[str, ...], str] = {}
+        )
+        cities: dict[tuple[str, ...], str] = {}
         for article in kb:
             office = article.meta.office
             if office is not None:
@@ -146,7 +148,11 @@ class Places:
                     article.meta.id.removeprefix("kotra-"),
                 ]
                 for seq in analyzed(n for n in names if n.strip()):
-                    self._cities.setdefault(seq, article.meta.id)
+                    cities.setdefault(seq, article.meta.id)
+        self._city_ids = list(dict.fromkeys(cities.values()))
+        self._cities = TermIndex(
+            [seq for seq, aid in cities.items() if aid == office] for office in self._city_ids
+        )
         self._office_words = analyzed(OFFICE_WORDS)
         self._kotra = analyzer.token_set(KOTRA_NAMES)
         self._us_offices = frozenset(
@@ -160,12 +166,7 @@ class Places:
 
     def countries(self, tokens: Sequence[str], text: str = "") -> list[str]:
         """Country codes named in the question: by name, or as an upper-case code ("MX")."""
-        present = set(tokens)  # a name can only occur where its first word does
-        found = [
-            code
-            for code, names in self._countries.items()
-            if any(seq[0] in present and contains_sequence(tokens, seq) for seq in names)
-        ]
+        found = [self._country_codes[n] for n in self._countries.named(tokens)]
         found += [w for w in text.split() if len(w) == 2 and w.isupper() and w in COUNTRY_NAMES]
         if "US" in found or self._names_us_office(tokens):
             found = [code for code in found if code not in US_STATE_NAMES]
@@ -176,14 +177,7 @@ class Places:
 
     def office_ids(self, tokens: Sequence[str]) -> list[str]:
         """Office articles whose city the question names."""
-        present = set(tokens)
-        return list(
-            dict.fromkeys(
-                aid
-                for seq, aid in self._cities.items()
-                if seq[0] in present and contains_sequence(tokens, seq)
-            )
-        )
+        return [self._city_ids[n] for n in self._cities.named(tokens)]
 
     def mentions_office(self, tokens: Sequence[str]) -> bool:
         return any(contains_sequence(tokens, seq) for seq in self._office_words)

@@ -20,29 +20,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from helpdesk.analyzer import Analyzer, contains_sequence
+from helpdesk.analyzer import Analyzer
 from helpdesk.kb.models import KnowledgeBase, Uncovered
+from helpdesk.terms import TermIndex
 
 
 class UncoveredSubjects:
     """The listed subjects, their terms analyzed as the search reads questions."""
 
     def __init__(self, subjects: Iterable[Uncovered], analyzer: Analyzer) -> None:
-        self._terms: list[tuple[Uncovered, list[tuple[str, ...]]]] = []
-        for subject in subjects:
-            terms = [tuple(analyzer.analyze(term)) for term in subject.terms]
-            self._terms.append((subject, [seq for seq in dict.fromkeys(terms) if seq]))
+        self._subjects = list(subjects)
+        self._terms = TermIndex(
+            [seq for seq in (tuple(analyzer.analyze(term)) for term in subject.terms) if seq]
+            for subject in self._subjects
+        )
 
     def __len__(self) -> int:
-        return len(self._terms)
+        return len(self._subjects)
 
     def named(self, tokens: Sequence[str]) -> Uncovered | None:
         """The first listed subject that ``tokens`` (a question's, analyzed) name, if any."""
-        present = set(tokens)
-        for subject, terms in self._terms:
-            if any(seq[0] in present and contains_sequence(tokens, seq) for seq in terms):
-                return subject
-        return None
+        found = self._terms.named(tokens)
+        return self._subjects[found[0]] if found else None
 
 
 def used_terms(kb: KnowledgeBase, analyzer: Analyzer) -> list[str]:

@@ -16,7 +16,7 @@ LAYERS: list[list[str]] = [
      "helpdesk.coverage", "helpdesk.focus", "helpdesk.unconfirmed", "helpdesk.values",
      "helpdesk.sentences"],
     ["helpdesk.kb", "helpdesk.analyzer", "helpdesk.sessions", "helpdesk.schemas",
-     "helpdesk.lang_index"],
+     "helpdesk.lang_index", "helpdesk.terms"],
     ["helpdesk.glossary", "helpdesk.places", "helpdesk.duties", "helpdesk.uncovered"],
     ["helpdesk.spelling"],
     ["helpdesk.index"],
