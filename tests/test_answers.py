@@ -253,6 +253,11 @@ def test_a_word_typed_another_way_than_the_articles_write_it_still_finds_the_ans
         ("We sell cosmetics in the US. How long does USPTO trademark registration take?",
          "trademark registration"),
         ("EMS로 보낸 샘플 배송조회 어디서 해요?", "우편·택배 배송조회"),
+        ("멕시코로 자동차 부품 보내면 부가세는 몇 %예요?", "부가가치세·판매세(VAT, GST, IVA)"),
+        ("Do I need a business visa to visit Saudi Arabia for a trade show?",
+         "visas and entry permits"),
+        ("요즘 부산-LA 해상운임 얼마 정도 해요?", "해상·항공 운임 시세"),
+        ("관세사 수수료 수입신고 건당 보통 얼마 받아요?", "관세사·포워더 수수료"),
     ],
 )  # fmt: skip
 def test_a_question_about_a_subject_no_article_covers_is_handed_over_naming_it(
