@@ -400,7 +400,8 @@ class SearchIndex:
                 equivalents.append((frozenset({token}), [frozenset(pieces)]))
                 parts.append(pieces)
         context_tokens = self._words(context) if context else None
-        countries = self.places.countries(tokens, text)
+        origins = self.places.named_as_origin(text)
+        countries = [c for c in self.places.countries(tokens, text) if c not in origins]
         codes = hs_codes_in(text)
         asking = asking_sentences(text)
         ask = self._words(asking) if asking else None

@@ -112,6 +112,21 @@ OFFICE_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def _origin_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """Where a question names a country as where goods are made ("중국산", "made in
+    China", "China-made", "of Chinese origin"); not 중국산업 (industry)."""
+    korean = "|".join(re.escape(n) for n in names if n[:1] >= "\uac00")
+    english = "|".join(re.escape(n) for n in names if n[:1] < "\uac00")
+    forms = [
+        rf"\b(?:made in|product of|manufactured in)\s+(?:the\s+)?(?:{english})\b",
+        rf"\b(?:{english})[- ](?:made|manufactured|origin)\b",
+        rf"\bof\s+(?:{english})\s+origin\b",
+    ]
+    if korean:
+        forms.append(rf"(?:{korean})산(?![업림악지맥])")
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
 def _city_names(city: str) -> list[str]:
     """An office block's city as separate names: "호치민 (호찌민)" -> 호치민, 호찌민."""
     return [name.strip() for name in _NAME_PARTS.split(city) if name.strip()]
@@ -153,6 +168,9 @@ class Places:
         self._cities = TermIndex(
             [seq for seq, aid in cities.items() if aid == office] for office in self._city_ids
         )
+        self._origin_patterns = {
+            code: _origin_pattern(names) for code, names in COUNTRY_NAMES.items()
+        }
         self._office_words = analyzed(OFFICE_WORDS)
         self._kotra = analyzer.token_set(KOTRA_NAMES)
         self._us_offices = frozenset(
@@ -171,6 +189,22 @@ class Places:
         if "US" in found or self._names_us_office(tokens):
             found = [code for code in found if code not in US_STATE_NAMES]
         return list(dict.fromkeys(found))
+
+    def named_as_origin(self, text: str) -> set[str]:
+        """Countries the question names only as where goods are made: a Korean "X산",
+        "made in X", "X-made", "of X origin" ("중국산 부품 써서 한국에서 조립하면 한국산이에요?",
+        "we repackage Vietnam-made goods in Busan"). They say where the goods come from,
+        not which country's measures or offices the asker wants."""
+        found = set()
+        for code, pattern in self._origin_patterns.items():
+            if pattern.search(text):
+                rest = pattern.sub(" ", text).lower()
+                if not any(
+                    re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", rest)
+                    for name in COUNTRY_NAMES[code]
+                ):
+                    found.add(code)
+        return found
 
     def _names_us_office(self, tokens: Sequence[str]) -> bool:
         return any(aid in self._us_offices for aid in self.office_ids(tokens))

@@ -246,6 +246,17 @@ def test_a_word_typed_another_way_than_the_articles_write_it_still_finds_the_ans
     assert says in str(answer["text"])
 
 
+def test_a_question_about_goods_made_elsewhere_reaches_the_origin_rules_not_that_country(
+    shipped_client: TestClient,
+) -> None:
+    # "베트남산" says where the fabric was made; the asker wants the US origin rules,
+    # not the Ho Chi Minh City office. The article does not name fabric or sewing, so
+    # it is offered first rather than shown as the answer.
+    body = ask(shipped_client, "베트남산 원단으로 한국에서 봉제하면 원산지 어디에요?")
+    offered = body["results"][0]  # type: ignore[index]
+    assert offered["article_id"] == "origin-transshipment"
+
+
 @pytest.mark.parametrize(
     ("question", "subject"),
     [

@@ -20,6 +20,12 @@ from helpdesk.index import SearchIndex
         ("슬로바키아에 코트라 무역관 있어요?", ["SK"]),  # not 슬로바키아에
         ("which indian cities have a kotra trade office", ["IN"]),
         ("What duty do Japanese customs charge on Korean cosmetics?", ["JP"]),
+        # where goods are made is not a place the asker wants measures or offices of
+        ("베트남산 원단으로 한국에서 봉제하면 원산지 어디에요?", []),
+        ("We repackage Vietnam-made goods in Busan. Are they Korean for US customs?", ["US"]),
+        ("a Chinese-made motor goes into our pumps; what is the 232 rate?", []),
+        ("베트남산 원단 쓰는데 베트남 무역관 연락처 알려주세요", ["VN"]),  # and the office
+        ("중국산업 동향 자료 어디 있어요?", ["CN"]),  # 산업, industry, is no origin
     ],
 )
 def test_a_question_names_the_countries_of_its_places(
