@@ -149,7 +149,8 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "person",
         re.compile(
-            r"who('s|\s+is|\s+was)?\s+(in\s+charge|the\s+(head|president|ceo|chief|director|judge|justice|chair))"
+            r"who('s|\s+is|\s+was)?\s+(in\s+charge|the\s+(current\s+|new\s+|present\s+)?"
+            r"(head|president|ceo|chief|director|judge|justice|chair))"
             r"|name\s+of\s+the\s+(person|head|director|president|judge)"
             r"|who\s+(runs|heads|leads|wrote|was\s+appointed|is\s+appointed)|which\s+(judge|justice)",
             re.I,

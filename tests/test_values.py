@@ -18,6 +18,7 @@ from helpdesk.values import answers, asked_kinds, asks_status, held_kinds, holds
         ("LA무역관 주소 알려주세요", "address"),
         ("바쿠무역관 지금 관장님 성함 알 수 있을까요", "person"),
         ("who's in charge of kotra's logistics support group?", "person"),
+        ("who is the current head of KOTRA Shenzhen?", "person"),
         ("What percentage is the auto parts tariff?", "percent"),
         ("what's the steel tariff rate", "percent"),
         ("How much does a booth at Vietnam Expo cost?", "money"),
