@@ -112,12 +112,12 @@ VALUE_KIND_NAMES: dict[Lang, dict[str, str]] = {
     "ko": {
         "percent": "비율", "money": "금액", "count": "수치", "people": "인원",
         "duration": "기간", "phone": "전화번호", "time": "시간", "address": "주소",
-        "person": "이름",
+        "person": "이름", "opened": "개소·설립 시기",
     },
     "en": {
         "percent": "rate", "money": "amount", "count": "number", "people": "number of people",
         "duration": "period", "phone": "phone number", "time": "time", "address": "address",
-        "person": "name",
+        "person": "name", "opened": "opening date",
     },
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

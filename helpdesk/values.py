@@ -2,7 +2,9 @@
 
 "철강 관세 몇 프로예요?" asks for a percentage, "지사화사업 참가비 얼마예요?" for an
 amount of money (or a rate), "How long does CBP take to issue an importer number?"
-for a duration, "애틀랜타무역관 직원은 몇 명이에요?" for a number of people. A
+for a duration, "애틀랜타무역관 직원은 몇 명이에요?" for a number of people, "When did KOTRA open
+its Da Nang office?" for an opening date (a year with a word for opening in one
+sentence, or the article's word that it does not know the date). A
 passage answers such a question only if it holds a value of that kind: "232조 관세
 50%" does, a passage listing the HS codes the tariff covers does not. Pure functions
 of text; the index works out each passage's kinds once, at start-up.
@@ -18,6 +20,12 @@ _NUMBER = r"(?<![\d,.])\d[\d,.]*+"
 # A number with words between it and what it counts ("137 Korean and US business
 # people", "about 300 Korean firms"): never a year ("in 2025 Korean firms").
 _NOT_A_YEAR = rf"(?<![\d.,])(?!(19|20)\d\d\b){_NUMBER}"
+
+# Words for something opening: an office, a centre, a system, a scheme.
+_OPENING = (
+    r"(\bopen(ed|ing|s)?\b(?!\s+trade\s+office)|\bestablish(ed|ment)?\b|\bset\s+up\b|\bfounded\b|\blaunch(ed)?\b"
+    r"|\binaugurat\w*|개소|설립|개설|개관|문을\s?열|열었|열기로|출범|오픈|개시)"
+)
 
 # A value of each kind, as passages write it (in either language).
 _HELD: dict[str, re.Pattern[str]] = {
@@ -67,6 +75,17 @@ _HELD: dict[str, re.Pattern[str]] = {
         r"|\b(President|Justice|Judge|Secretary|Minister|Commissioner|Chairman|Ambassador|CEO)\s+[A-Z][a-z]+"
     ),
     "time": re.compile(r"\d{1,2}\s?:\s?\d{2}|\d{1,2}\s?시|\b[ap]\.?m\b", re.I),
+    # when something opened: a year and a word for opening in one sentence ("opened
+    # in January 2019", "2019-01-17 개소", "1962년 설립")
+    "opened": re.compile(
+        rf"{_OPENING}[^.?!\n]{{0,80}}(?<!\d)(19|20)\d\d(?!\d)"
+        rf"|(?<!\d)(19|20)\d\d(?!\d)[^.?!\n]{{0,80}}{_OPENING}"
+        # or says the date is not known, which answers the question honestly
+        # ("정확한 개관일은 저희 자료로 확인되지 않습니다")
+        rf"|{_OPENING}\s?(일|연도|날짜|date|year)[^.?!\n]{{0,40}}"
+        r"(확인되지\s?않|나와\s?있지\s?않|not\s+confirmed|not\s+given|do\s+not\s+give|does\s+not\s+give)",
+        re.I,
+    ),
     "address": re.compile(
         r"(?<!\d)\d{1,3}\s?층|\d{1,4}\s?호실|\b[a-z]+-(ro|gil|daero|gu)\b"
         r"|\b(street|st\.|ave(nue)?|road|rd\.|blvd|boulevard|suite|floor|fl\.)\b|[가-힣]{0,10}[^으\s](대로|로|길)\s?\d{1,4}(?![\d.%-]|\s?[년월일])",
@@ -157,6 +176,17 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("time", re.compile(r"opening\s+hours|office\s+hours|business\s+hours|what\s+time", re.I)),
+    (
+        "opened",
+        re.compile(
+            r"\b(when|what\s+year|which\s+year|since\s+when)\s+(did|was|were|has|had)\b"
+            r"[^?.!]{0,60}\b(open|opened|establish|established|set\s+up|founded|launch|launched)\b"
+            r"|(개소|설립|생긴|생겼|문\s?열|오픈|개설|개관|출범|개시)(일|연도|년도|날짜|시기|한\s?게|된\s?게|했|된|한|은|는|이|가|게|건)?"
+            r"\s*(은|는|이|가)?\s*(언제|몇\s?년)"
+            r"|(언제|몇\s?년도?에?)\s*(개소|설립|생겼|문\s?열|오픈|개설|개관|출범|개시)",
+            re.I,
+        ),
+    ),
     ("address", re.compile(r"\baddress\b", re.I)),
 )
 

@@ -246,6 +246,17 @@ def test_a_word_typed_another_way_than_the_articles_write_it_still_finds_the_ans
     assert says in str(answer["text"])
 
 
+def test_a_question_when_an_office_opened_is_answered_with_the_date(
+    shipped_client: TestClient,
+) -> None:
+    # The article says 문을 열었습니다 where the asker says 개소 (the glossary), and the
+    # passage with the date is the one shown.
+    answer = answer_to(shipped_client, "다낭무역관 언제 개소했어요?")
+    assert answer["article_id"] == "kotra-da-nang"
+    assert "2019-01-21" in str(answer["text"])
+    assert answer["warning"] is None
+
+
 def test_a_question_about_goods_made_elsewhere_reaches_the_origin_rules_not_that_country(
     shipped_client: TestClient,
 ) -> None:

@@ -29,6 +29,10 @@ from helpdesk.values import answers, asked_kinds, asks_status, held_kinds, holds
         ("KOTRA head office postal address", "address"),
         ("What number do I call at the KCS US classification help center?", "phone"),
         ("is there a number we can call at korea customs for help?", "phone"),
+        ("What year did KOTRA open its Lima office?", "opened"),
+        ("kotra cairo office - when was it set up?", "opened"),
+        ("다낭무역관 언제 개소했어요?", "opened"),
+        ("LA무역관 설립연도가 몇년이에요?", "opened"),
     ],
 )
 def test_a_question_asking_for_a_value_names_its_kind(question: str, kind: str) -> None:
@@ -43,6 +47,8 @@ def test_a_question_asking_for_a_value_names_its_kind(question: str, kind: str) 
         "How long has KOTRA been in Jakarta?",  # a date, which nearly every passage holds
         "We make silicone phone cases in Gumi. Does KORUS apply?",
         "Section 232 steel tariff",
+        "when is the Da Nang office open on Saturdays?",  # hours, not an opening date
+        "아마다바드 무역관 개설 계획은 언제 발표됐어요?",  # when a plan was announced
     ],
 )
 def test_a_question_asking_for_no_value_names_none(question: str) -> None:
@@ -71,6 +77,12 @@ def test_a_question_asking_for_no_value_names_none(question: str) -> None:
         ("the opening conference drew 137 Korean and US business people", "people"),
         ("about 300 Korean firms operate around Monterrey", "count"),
         ("500+ Korean firms", "count"),
+        ("하노이·호치민에 이어 2019-01-21 베트남 세 번째 무역관으로 문을 열었습니다", "opened"),
+        ("KOTRA opened its Surabaya office in 2016.", "opened"),
+        ("LA무역관은 1962년에 설립되었습니다.", "opened"),
+        # says it does not know, which is the honest answer to "when did it open?"
+        ("정확한 개관일은 저희 자료로 확인되지 않습니다.", "opened"),
+        ("The exact opening date is not confirmed in our sources.", "opened"),
         ("the 16 economies under investigation", "count"),
     ],
 )
@@ -92,6 +104,8 @@ def test_a_text_holding_a_value_holds_its_kind(text: str, kind: str) -> None:
         ("a province of about 37 million people", "people"),  # a population, not a head count
         ("in 2026 business people asked for desks", "people"),  # a year
         ("in 2025 Korean firms paid more", "count"),  # a year, not a number of firms
+        ("as of 2026-11-28 the open trade offices lend desks", "opened"),  # a scheme's name
+        ("KOTRA opened the office. It grew fast in 2020.", "opened"),  # another sentence
     ],
 )
 def test_a_text_without_such_a_value_does_not_hold_its_kind(text: str, kind: str) -> None:
