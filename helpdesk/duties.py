@@ -17,6 +17,25 @@ DUTY_WORDS = (
 )  # fmt: skip
 
 
+# Trade remedies, each named by several terms: a question naming one is about that
+# measure, and an article that never names it cannot answer ("냉연강판 반덤핑 관세" is
+# not answered by the Section 232 note listing cold-rolled sheet). Not "dumping"
+# alone: a dump truck is no trade remedy.
+MEASURE_TERMS: tuple[tuple[str, ...], ...] = (
+    ("반덤핑", "덤핑", "anti-dumping", "antidumping", "dumping duty", "dumping margin"),
+    ("상계관세", "countervailing", "CVD"),
+    ("세이프가드", "safeguard", "safeguards"),
+)
+
+
 def duty_tokens(analyzer: Analyzer) -> frozenset[str]:
     """``DUTY_WORDS`` as the analyzer's tokens ("duties" -> "duti")."""
     return analyzer.token_set(DUTY_WORDS)
+
+
+def measure_terms(analyzer: Analyzer) -> list[list[tuple[str, ...]]]:
+    """``MEASURE_TERMS`` as the analyzer's token sequences, one list per measure."""
+    return [
+        [seq for seq in (tuple(analyzer.analyze(term)) for term in terms) if seq]
+        for terms in MEASURE_TERMS
+    ]

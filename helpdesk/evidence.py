@@ -120,6 +120,10 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
     # is not answered by whichever article shares the question's other words.
     if search.uncovered is not None:
         unanswerable = 1.0
+    # A question about a trade remedy (anti-dumping, a safeguard) is not answered by an
+    # article that never names it: "냉연강판 반덤핑 관세" by the 232 note listing the sheet.
+    if index.lacks_measure(top.passage, search.tokens):
+        unanswerable = 1.0
     return Evidence(
         top.score,
         runner_up_score(hits),

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 
 from helpdesk.analyzer import HS_WORDS, Analyzer, hs_codes_in
-from helpdesk.duties import duty_tokens
+from helpdesk.duties import duty_tokens, measure_terms
 from helpdesk.focus import asks_whether_office_exists, focus_tokens
 from helpdesk.glossary import Glossary
 from helpdesk.kb.models import (
@@ -31,6 +31,7 @@ from helpdesk.places import SETTING_COUNTRIES, Places, place_names
 from helpdesk.sentences import split_sentences
 from helpdesk.specificity import Specificity, default_specificity
 from helpdesk.spelling import Speller
+from helpdesk.terms import TermIndex
 from helpdesk.uncovered import UncoveredSubjects
 from helpdesk.values import answers, asked_kinds, asks_status
 
@@ -49,6 +50,9 @@ PLACELESS_OFFICE_FACTOR = 0.7
 # is the 2026 scheme's name, and an alias of the ended 2025 voucher holds both words),
 # the asker wants what applies now. A question about the ended one still finds it.
 ENDED_FACTOR = 0.95
+# An article that never names a trade remedy the question names (anti-dumping,
+# countervailing duties, safeguards) scores this much less.
+OTHER_MEASURE_FACTOR = 0.7
 # The best RERANK_DEPTH passages score up to LINE_BOOST more when one title, alias or
 # heading of their article holds the question (times the share it holds).
 LINE_BOOST = 0.5
@@ -161,6 +165,7 @@ class SearchIndex:
         # the subjects next to the desk's that no article covers (helpdesk.uncovered)
         self.uncovered = UncoveredSubjects(kb.uncovered, analyzer)
         self.duty_tokens = duty_tokens(analyzer)  # what makes a question ask about duties
+        self.measures = TermIndex(measure_terms(analyzer))  # anti-dumping, countervailing ...
         self.places = Places(kb, analyzer)
         self._by_lang: dict[Lang, LangIndex] = {}
         for lang in LANGS:
@@ -185,6 +190,15 @@ class SearchIndex:
     def article_tokens(self, passage: Passage) -> frozenset[str]:
         """Every token of the passage's article, in the passage's language."""
         return self._by_lang[passage.lang].article_tokens[passage.article_id]
+
+    def _names_measure(self, article_tokens: frozenset[str], n: int) -> bool:
+        return any(set(term) <= article_tokens for term in self.measures.groups[n])
+
+    def lacks_measure(self, passage: Passage, tokens: Sequence[str]) -> bool:
+        """Whether the question names a trade remedy (anti-dumping, countervailing
+        duties, a safeguard) that the passage's article never names."""
+        held = self.article_tokens(passage)
+        return any(not self._names_measure(held, n) for n in self.measures.named(tokens))
 
     def name_tokens(self, passage: Passage) -> frozenset[str]:
         """The tokens of the title and aliases of the passage's article."""
@@ -263,6 +277,11 @@ class SearchIndex:
             scores[index.is_office] *= PLACELESS_OFFICE_FACTOR
         scores[index.is_ended] *= ENDED_FACTOR
         query = frozenset(tokens)
+        for n in self.measures.named(tokens):
+            scores *= np.array(
+                [1.0 if self._names_measure(index.article_tokens[m.id], n)
+                 else OTHER_MEASURE_FACTOR for m in index.metas]
+            )  # fmt: skip
         matches: dict[int, str] = {}
         if hs_codes:
             for i, (passage, meta) in enumerate(zip(index.passages, index.metas, strict=True)):

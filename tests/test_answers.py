@@ -246,6 +246,27 @@ def test_a_word_typed_another_way_than_the_articles_write_it_still_finds_the_ans
     assert says in str(answer["text"])
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["냉연강판 반덤핑 관세", "countervailing duty on Korean cold-rolled coil from POSCO"],
+)
+def test_a_question_about_a_trade_remedy_is_never_answered_by_an_article_that_never_names_it(
+    shipped_client: TestClient, question: str
+) -> None:
+    # The Section 232 note lists cold-rolled sheet but says nothing of anti-dumping or
+    # countervailing duties: showing its 50% would be a confidently wrong rate.
+    body = ask(shipped_client, question)
+    offered = [r["article_id"] for r in body["results"]]  # type: ignore[union-attr]
+    if body["answered"]:
+        assert body["answer"]["article_id"] == "us-ad-cvd"  # type: ignore[index]
+    assert "us-ad-cvd" in offered
+
+
+def test_a_dump_truck_is_no_anti_dumping_question(shipped_client: TestClient) -> None:
+    answer = answer_to(shipped_client, "dump truck tariff to the US")
+    assert answer["article_id"] == "trucks-buses-232"
+
+
 def test_a_question_when_an_office_opened_is_answered_with_the_date(
     shipped_client: TestClient,
 ) -> None:
