@@ -4,7 +4,9 @@ A duty question is answered by a passage about duties: "세럼 미국 관세" wa
 note that gives the rate, not the FDA note that names serums most often. And a duty
 question that names another country ("Japan import duty on Korean cosmetics",
 "인도 스마트폰 기본관세") asks about that country's own duties, which only a tariff
-note about that country answers (helpdesk.evidence).
+note about that country answers (helpdesk.evidence). A question naming a trade
+remedy (anti-dumping, countervailing duties, a safeguard) is about that remedy, which
+only an article naming it answers (helpdesk.index).
 """
 
 from __future__ import annotations
