@@ -172,6 +172,18 @@ class SearchIndex:
             built = LangIndex.build((a for a in kb if a.meta.lang == lang), analyzer.analyze)
             if built is not None:
                 self._by_lang[lang] = built
+        # per language and trade remedy, the articles that name it, worked out once
+        self._naming: dict[Lang, list[frozenset[str]]] = {
+            lang: [
+                frozenset(
+                    aid
+                    for aid, held in index.article_tokens.items()
+                    if any(set(term) <= held for term in terms)
+                )
+                for terms in self.measures.groups
+            ]
+            for lang, index in self._by_lang.items()
+        }
         indexed = [index.token_sets for index in self._by_lang.values()]
         places = self.places
         self.speller = Speller(
@@ -191,14 +203,11 @@ class SearchIndex:
         """Every token of the passage's article, in the passage's language."""
         return self._by_lang[passage.lang].article_tokens[passage.article_id]
 
-    def _names_measure(self, article_tokens: frozenset[str], n: int) -> bool:
-        return any(set(term) <= article_tokens for term in self.measures.groups[n])
-
     def lacks_measure(self, passage: Passage, tokens: Sequence[str]) -> bool:
         """Whether the question names a trade remedy (anti-dumping, countervailing
         duties, a safeguard) that the passage's article never names."""
-        held = self.article_tokens(passage)
-        return any(not self._names_measure(held, n) for n in self.measures.named(tokens))
+        naming = self._naming[passage.lang]
+        return any(passage.article_id not in naming[n] for n in self.measures.named(tokens))
 
     def name_tokens(self, passage: Passage) -> frozenset[str]:
         """The tokens of the title and aliases of the passage's article."""
@@ -278,10 +287,8 @@ class SearchIndex:
         scores[index.is_ended] *= ENDED_FACTOR
         query = frozenset(tokens)
         for n in self.measures.named(tokens):
-            scores *= np.array(
-                [1.0 if self._names_measure(index.article_tokens[m.id], n)
-                 else OTHER_MEASURE_FACTOR for m in index.metas]
-            )  # fmt: skip
+            naming = self._naming[lang][n]
+            scores[[m.id not in naming for m in index.metas]] *= OTHER_MEASURE_FACTOR
         matches: dict[int, str] = {}
         if hs_codes:
             for i, (passage, meta) in enumerate(zip(index.passages, index.metas, strict=True)):
@@ -419,8 +426,7 @@ class SearchIndex:
                 equivalents.append((frozenset({token}), [frozenset(pieces)]))
                 parts.append(pieces)
         context_tokens = self._words(context) if context else None
-        origins = self.places.named_as_origin(text)
-        countries = [c for c in self.places.countries(tokens, text) if c not in origins]
+        countries = self.places.countries(tokens, text)
         codes = hs_codes_in(text)
         asking = asking_sentences(text)
         ask = self._words(asking) if asking else None

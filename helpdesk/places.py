@@ -183,12 +183,14 @@ class Places:
         return token in self.words
 
     def countries(self, tokens: Sequence[str], text: str = "") -> list[str]:
-        """Country codes named in the question: by name, or as an upper-case code ("MX")."""
+        """Country codes named in the question: by name, or as an upper-case code ("MX");
+        not those named only as where goods are made (``named_as_origin``)."""
         found = [self._country_codes[n] for n in self._countries.named(tokens)]
         found += [w for w in text.split() if len(w) == 2 and w.isupper() and w in COUNTRY_NAMES]
         if "US" in found or self._names_us_office(tokens):
             found = [code for code in found if code not in US_STATE_NAMES]
-        return list(dict.fromkeys(found))
+        origins = self.named_as_origin(text) if found else set()
+        return [code for code in dict.fromkeys(found) if code not in origins]
 
     def named_as_origin(self, text: str) -> set[str]:
         """Countries the question names only as where goods are made: a Korean "X산",
