@@ -73,7 +73,8 @@ def fit(
     weights[free] = scaled
     for j, v in held.items():
         weights[j] = v
-    return np.r_[weights, w[-1] - scaled @ mu]
+    fitted: np.ndarray = np.r_[weights, w[-1] - scaled @ mu]
+    return fitted
 
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,17 +15,18 @@ from helpdesk.analyzer import detect_lang
 from helpdesk.answer import DISCLAIMERS, find, mostly_english
 from helpdesk.api import create_app
 from helpdesk.index import SearchIndex
+from helpdesk.kb.models import Lang
 from helpdesk.settings import Settings
 
 
-def ask(client: TestClient, question: str, **extra: object) -> dict[str, object]:
+def ask(client: TestClient, question: str, **extra: object) -> dict[str, Any]:
     response = client.post("/api/ask", json={"question": question, **extra})
     assert response.status_code == 200, response.text
-    body: dict[str, object] = response.json()
+    body: dict[str, Any] = response.json()
     return body
 
 
-def answer_to(client: TestClient, question: str) -> dict[str, object]:
+def answer_to(client: TestClient, question: str) -> dict[str, Any]:
     """The answer to ``question``, which must be answered."""
     body = ask(client, question)
     assert body["answered"] is True, body
@@ -93,7 +95,7 @@ def test_an_announced_measure_past_its_start_date_says_to_confirm_it_started(
     ("question", "lang"), [("철강 관세 몇 프로예요?", "ko"), ("copper tariff rate", "en")]
 )
 def test_tariff_answer_carries_status_dates_sources_and_disclaimer(
-    shipped_client: TestClient, question: str, lang: str
+    shipped_client: TestClient, question: str, lang: Lang
 ) -> None:
     answer = ask(shipped_client, question)["answer"]
     assert isinstance(answer, dict)
@@ -102,7 +104,7 @@ def test_tariff_answer_carries_status_dates_sources_and_disclaimer(
     assert answer["effective"] in ("2025-06-04", "2025-08-01")
     assert answer["as_of"] == "2026-11-28"
     assert answer["sources"] and all(s["url"].startswith("https://") for s in answer["sources"])
-    assert answer["disclaimer"] == DISCLAIMERS[lang]  # type: ignore[index]
+    assert answer["disclaimer"] == DISCLAIMERS[lang]
 
 
 def test_support_answer_has_no_tariff_disclaimer(shipped_client: TestClient) -> None:
@@ -145,7 +147,7 @@ def test_tariff_question_without_a_place_has_no_office_cards(shipped_client: Tes
 
 def test_country_in_the_question_boosts_that_countrys_articles(shipped_client: TestClient) -> None:
     body = ask(shipped_client, "Mexico KOTRA offices", top_k=3)
-    assert {r["article_id"] for r in body["results"][:2]} == {  # type: ignore[index]
+    assert {r["article_id"] for r in body["results"][:2]} == {
         "kotra-mexico-city",
         "kotra-monterrey",
     }
@@ -256,9 +258,9 @@ def test_a_question_about_a_trade_remedy_is_never_answered_by_an_article_that_ne
     # The Section 232 note lists cold-rolled sheet but says nothing of anti-dumping or
     # countervailing duties: showing its 50% would be a confidently wrong rate.
     body = ask(shipped_client, question)
-    offered = [r["article_id"] for r in body["results"]]  # type: ignore[union-attr]
+    offered = [r["article_id"] for r in body["results"]]
     if body["answered"]:
-        assert body["answer"]["article_id"] == "us-ad-cvd"  # type: ignore[index]
+        assert body["answer"]["article_id"] == "us-ad-cvd"
     assert "us-ad-cvd" in offered
 
 
@@ -285,7 +287,7 @@ def test_a_question_about_goods_made_elsewhere_reaches_the_origin_rules_not_that
     # not the Ho Chi Minh City office. The article does not name fabric or sewing, so
     # it is offered first rather than shown as the answer.
     body = ask(shipped_client, "베트남산 원단으로 한국에서 봉제하면 원산지 어디에요?")
-    offered = body["results"][0]  # type: ignore[index]
+    offered = body["results"][0]
     assert offered["article_id"] == "origin-transshipment"
 
 
@@ -312,10 +314,10 @@ def test_a_question_about_a_subject_no_article_covers_is_handed_over_naming_it(
     assert body["answered"] is False
     assert body["answer"] is None
     fallback = body["fallback"]
-    assert fallback["not_covered"] == subject  # type: ignore[index]
-    assert subject in str(fallback["message"])  # type: ignore[index]
-    assert "1600-7119" in str(fallback["contact"])  # type: ignore[index]
-    assert fallback["articles"]  # type: ignore[index]
+    assert fallback["not_covered"] == subject
+    assert subject in str(fallback["message"])
+    assert "1600-7119" in str(fallback["contact"])
+    assert fallback["articles"]
 
 
 def test_a_subject_no_article_covers_named_only_as_the_setting_is_not_held_against_the_question(
@@ -398,16 +400,16 @@ def test_follow_ups_are_in_the_askers_language_and_answerable(
         reply = ask(shipped_client, follow_up["question"])
         assert reply["answered"] is True, follow_up
         assert reply["lang"] == body["lang"]
-        assert reply["answer"]["article_id"] == follow_up["article_id"]  # type: ignore[index]
+        assert reply["answer"]["article_id"] == follow_up["article_id"]
 
 
 def test_short_follow_up_builds_on_the_previous_question(shipped_client: TestClient) -> None:
     sid = session()
     first = ask(shipped_client, "철강 관세 몇 프로?", session_id=sid)
-    assert first["answer"]["article_id"] == "steel-aluminum-232"  # type: ignore[index]
+    assert first["answer"]["article_id"] == "steel-aluminum-232"
     second = ask(shipped_client, "그럼 자동차는?", session_id=sid)
     assert second["answered"] is True
-    assert second["answer"]["article_id"] == "autos-parts-232"  # type: ignore[index]
+    assert second["answer"]["article_id"] == "autos-parts-232"
     assert second["context"] == "철강 관세 몇 프로?"
 
 
@@ -427,8 +429,8 @@ def test_a_new_topic_does_not_drag_the_old_one_along(shipped_client: TestClient)
     ask(shipped_client, "철강 관세 몇 프로?", session_id=sid)
     reply = ask(shipped_client, "지사화사업 신청 방법", session_id=sid)
     assert reply["context"] is None
-    assert reply["answer"]["article_id"] == "branch-office-program"  # type: ignore[index]
-    assert "철강" not in reply["answer"]["text"]  # type: ignore[index]
+    assert reply["answer"]["article_id"] == "branch-office-program"
+    assert "철강" not in reply["answer"]["text"]
 
 
 def test_without_a_session_a_follow_up_has_no_context(shipped_client: TestClient) -> None:
@@ -454,7 +456,7 @@ def test_fallback_carries_the_contact_closest_articles_and_handoff(
     assert fallback["handoff_available"] is True
     assert 1 <= len(fallback["articles"]) <= 3
     closest = [a["article_id"] for a in fallback["articles"]]
-    ranked = list(dict.fromkeys(r["article_id"] for r in body["results"]))  # type: ignore[union-attr]
+    ranked = list(dict.fromkeys(r["article_id"] for r in body["results"]))
     assert closest[: len(ranked)] == ranked[: len(closest)]  # the best-ranked articles, in order
 
 
@@ -743,9 +745,9 @@ def test_the_answer_shows_the_passage_that_says_it_not_the_lead_that_names_the_a
     # first; the answer shows the passage whose own words hold the question.
     body = ask(shipped_client, question)
     answer = body["answer"]
-    assert answer["article_id"] == article  # type: ignore[index]
-    assert text in str(answer["text"])  # type: ignore[index]
-    assert text not in str(body["results"][0]["text"])  # type: ignore[index]
+    assert answer["article_id"] == article
+    assert text in str(answer["text"])
+    assert text not in str(body["results"][0]["text"])
 
 
 @pytest.mark.parametrize(
@@ -787,7 +789,7 @@ def test_a_cosmetics_tariff_question_is_never_answered_with_the_fda_note(
     # The FDA note gives no rate: better to hand over than to answer with it.
     body = ask(shipped_client, "요즘 미국으로 기초화장품 보내면 관세 몇 %?")
     answer = body["answer"]
-    assert answer is None or answer["article_id"] != "us-fda-food-cosmetics"  # type: ignore[index]
+    assert answer is None or answer["article_id"] != "us-fda-food-cosmetics"
 
 
 @pytest.mark.parametrize(

@@ -195,7 +195,7 @@ def test_ask_with_no_body_returns_422(client: TestClient) -> None:
     ],
 )
 def test_get_ask_with_bad_query_returns_422(
-    client: TestClient, params: dict[str, object], message: str
+    client: TestClient, params: dict[str, str | int], message: str
 ) -> None:
     assert_error(client.get("/api/ask", params=params), 422, message)
 

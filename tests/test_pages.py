@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from helpdesk.kb import load_knowledge_base
+from helpdesk.kb.models import Lang
 
 from .conftest import SHIPPED_KB
 
@@ -16,13 +17,15 @@ ARTICLES = [(a.meta.id, a.meta.lang) for a in KB]
 
 @pytest.mark.parametrize(("article_id", "lang"), ARTICLES, ids=[f"{i}.{lg}" for i, lg in ARTICLES])
 def test_every_article_page_renders_with_its_sources(
-    shipped_client: TestClient, article_id: str, lang: str
+    shipped_client: TestClient, article_id: str, lang: Lang
 ) -> None:
     response = shipped_client.get(f"/articles/{article_id}", params={"lang": lang})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     page = response.text
-    meta = KB.get(article_id, lang).meta  # type: ignore[union-attr]
+    article = KB.get(article_id, lang)
+    assert article is not None
+    meta = article.meta
     assert f"<h1>{escape(meta.title)}</h1>" in page
     assert f'<html lang="{lang}">' in page
     assert f"<time>{meta.as_of}</time>" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpdesk.index import SearchIndex
+from helpdesk.kb.models import Lang
 
 
 @pytest.mark.parametrize(
@@ -31,7 +32,7 @@ from helpdesk.index import SearchIndex
 def test_a_question_names_the_countries_of_its_places(
     shipped_index: SearchIndex, question: str, countries: list[str]
 ) -> None:
-    lang = "ko" if any("\uac00" <= c <= "\ud7a3" for c in question) else "en"
+    lang: Lang = "ko" if any("\uac00" <= c <= "\ud7a3" for c in question) else "en"
     assert shipped_index.search(question, lang).countries == countries
 
 

@@ -48,7 +48,7 @@ if not CHROMIUM.exists():
         allow_module_level=True,
     )
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Dialog, Page, expect, sync_playwright  # noqa: E402
 
 
 @dataclass
@@ -93,7 +93,12 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     dialogs: list[str] = []
     errors: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.dialogs = dialogs  # type: ignore[attr-defined]
     yield page
