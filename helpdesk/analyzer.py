@@ -78,6 +78,7 @@ DOMAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("지사화", "NNG"),
     ("반덤핑", "NNG"),
     ("코트라", "NNP"),
+    ("무역관", "NNG"),
     ("성함", "NNG"),  # 사장님 성함이 -> 성하 (a verb) in context
     ("강경성", "NNP"),  # KOTRA's president: 강경 ("hardline") + 성 without it
 )

@@ -48,13 +48,23 @@ def test_domain_words_stay_whole() -> None:
     assert "반덤핑" in a.analyze("한국산 냉연강판 미국 반덤핑 관세율 몇 %예요?")
 
 
+def test_trade_office_is_one_word_whatever_comes_before_it() -> None:
+    # After "몇개에" kiwipiepy's own model reads 무역관 as 무역 + 관; it read 100 of the
+    # 815 occurrences in the Korean passages and dev questions that way (round 22).
+    a = default_analyzer()
+    assert a.analyze("무역관 몇개였는지") == ["무역관"]
+    assert a.analyze("지역본부 몇개에 무역관 몇개였는지") == ["지역", "본부", "무역관"]
+    assert a.analyze("출장중에 현지 무역관 빈 책상") == ["출장", "현지", "무역관", "비", "책상"]
+
+
 def test_place_names_keep_their_particles_apart_once_taught() -> None:
+    question = "브라티슬라바에 코트라 있어요?"
+    untaught = Analyzer()
+    assert untaught.analyze(question)[0] == "브라티슬라바에"  # what kiwipiepy does
+    assert untaught.analyze("벵갈루루로 수출") != ["벵갈루루", "수출"]
     a = Analyzer()
-    question = "슬로바키아에 코트라 무역관 있어요?"
-    assert a.analyze(question)[0] == "슬로바키아에"  # what kiwipiepy does untaught
-    assert a.analyze("벵갈루루로 수출") != ["벵갈루루", "수출"]
-    a.add_proper_nouns(["벵갈루루", "슬로바키아", "London"])
-    assert a.analyze(question)[0] == "슬로바키아"
+    a.add_proper_nouns(["벵갈루루", "브라티슬라바", "London"])
+    assert a.analyze(question)[0] == "브라티슬라바"
     assert a.analyze("벵갈루루로 수출") == ["벵갈루루", "수출"]
 
 
