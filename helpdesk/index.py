@@ -51,8 +51,10 @@ PLACELESS_OFFICE_FACTOR = 0.7
 # the asker wants what applies now. A question about the ended one still finds it.
 ENDED_FACTOR = 0.95
 # An article that never names a trade remedy the question names (anti-dumping,
-# countervailing duties, safeguards) scores this much less.
-OTHER_MEASURE_FACTOR = 0.7
+# countervailing duties, safeguards) scores this much less, so the articles that do
+# name it come first, and a fallback offers them first ("냉연강판 반덤핑 관세": the
+# anti-dumping article, not the Section 232 note that lists cold-rolled sheet).
+OTHER_MEASURE_FACTOR = 0.3
 # The best RERANK_DEPTH passages score up to LINE_BOOST more when one title, alias or
 # heading of their article holds the question (times the share it holds).
 LINE_BOOST = 0.5
