@@ -305,6 +305,10 @@ def test_a_question_about_goods_made_elsewhere_reaches_the_origin_rules_not_that
          "visas and entry permits"),
         ("요즘 부산-LA 해상운임 얼마 정도 해요?", "해상·항공 운임 시세"),
         ("관세사 수수료 수입신고 건당 보통 얼마 받아요?", "관세사·포워더 수수료"),
+        ("미국 경쟁사가 ITC에 특허침해로 우리를 걸면 절차가 어떻게 돼요?",
+         "미국 관세법 337조(특허 등 지식재산권 침해) 조사"),
+        ("What happens once a US rival files a Section 337 complaint against us at the ITC?",
+         "US Section 337 investigations (patent and other IP infringement)"),
     ],
 )  # fmt: skip
 def test_a_question_about_a_subject_no_article_covers_is_handed_over_naming_it(
