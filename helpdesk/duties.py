@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from helpdesk.analyzer import Analyzer
 
+# 세관 (a customs office) too: "일본 세관 사전교시" asks about Japan's own customs. Not
+# the English "customs", which the stemmer makes one word with "customers".
 DUTY_WORDS = (
     "tariff", "duty", "tax", "levy", "VAT", "safeguard", "quota", "surtax",
-    "관세", "세율", "세금", "부가세", "소비세", "세이프가드", "쿼터",
+    "관세", "세율", "세금", "부가세", "소비세", "세이프가드", "쿼터", "세관",
 )  # fmt: skip
 
 

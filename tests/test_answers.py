@@ -491,6 +491,8 @@ def test_a_single_keyword_the_knowledge_base_holds_is_answered(
         "KOTRA London trade office phone number",
         "Does the UK charge import duty on Korean cars?",
         "인도 스마트폰 기본관세 몇 프로",
+        # another country's customs (세관) is that country's own import regime
+        "일본 세관에 품목분류 사전교시 신청하려면 어떻게 해요?",
     ],
 )
 def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
