@@ -108,8 +108,10 @@ def evidence(index: SearchIndex, search: Search) -> Evidence | None:
         and meta.category != "support"
     )
     levying = with_eu_members(meta.levying_countries) if meta.category == "tariff" else frozenset()
-    # "US tariff on Japanese goods" names who levies it: a question about the note's duties
-    about_note = bool(levying & set(search.countries))
+    # "US tariff on Japanese goods" names who levies it: a question about the note's duties.
+    # Who levies is named where the question asks: "We export to Canada as well as the
+    # US. ... Does Canada charge a surtax on Korean steel too?" asks about Canada's.
+    about_note = bool(levying & set(search.asking_countries))
     foreign_duty = len(named - levying) / len(named) if named and duty and not about_note else 0.0
     # A tariff note is about its levying countries' duties: asked about the duties of
     # countries it is not about at all, it cannot answer. (A support article may still

@@ -139,6 +139,8 @@ class Search(NamedTuple):
     shown: Shown | None = None  # the passage of the top article to show; None without hits
     # a subject no article covers that the asking sentence names (helpdesk.uncovered)
     uncovered: Uncovered | None = None
+    # the countries the asking sentence(s) name; ``countries`` for a one-sentence question
+    asking_countries: tuple[str, ...] = ()
 
 
 def asking_sentences(text: str) -> str | None:
@@ -445,6 +447,9 @@ class SearchIndex:
             asking=tuple(asking_tokens),
             asked=asked,
             uncovered=self.uncovered.named(asking_tokens),
+            asking_countries=tuple(
+                self.places.countries(ask, asking) if asking and ask is not None else countries
+            ),
         )
         # A city named with no word for an office or for KOTRA is the asker's context
         # ("a distributor in LA"), not a request for that city's office.

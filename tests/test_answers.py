@@ -494,6 +494,10 @@ def test_a_single_keyword_the_knowledge_base_holds_is_answered(
         "인도 스마트폰 기본관세 몇 프로",
         # another country's customs (세관) is that country's own import regime
         "일본 세관에 품목분류 사전교시 신청하려면 어떻게 해요?",
+        # the asking sentence names who levies the duty: Canada, not the US of the context
+        "We export steel pipe to Canada as well as the US. Canada added surtaxes on some "
+        "steel after the US tariffs. Does Canada charge Korean steel a surtax or quota too, "
+        "and how much?",
     ],
 )
 def test_a_near_miss_sharing_a_word_with_the_knowledge_base_falls_back(
