@@ -140,6 +140,7 @@ class Search(NamedTuple):
     # a subject no article covers that the asking sentence names (helpdesk.uncovered)
     uncovered: Uncovered | None = None
     # the countries the asking sentence(s) name; ``countries`` for a one-sentence question
+    # or one whose asking sentence names none
     asking_countries: tuple[str, ...] = ()
 
 
@@ -447,8 +448,10 @@ class SearchIndex:
             asking=tuple(asking_tokens),
             asked=asked,
             uncovered=self.uncovered.named(asking_tokens),
+            # what the asking sentence names, when it names a country at all
             asking_countries=tuple(
-                self.places.countries(ask, asking) if asking and ask is not None else countries
+                (self.places.countries(ask, asking) if asking and ask is not None else [])
+                or countries
             ),
         )
         # A city named with no word for an office or for KOTRA is the asker's context

@@ -310,6 +310,8 @@ def test_a_question_about_goods_made_elsewhere_reaches_the_origin_rules_not_that
          "미국 관세법 337조(특허 등 지식재산권 침해) 조사"),
         ("What happens once a US rival files a Section 337 complaint against us at the ITC?",
          "US Section 337 investigations (patent and other IP infringement)"),
+        ("무보 단기수출보험 가입하면 보험료는 얼마쯤 나와요?",
+         "한국무역보험공사(K-SURE) 보험 상품의 보험료율과 신용조사"),
     ],
 )  # fmt: skip
 def test_a_question_about_a_subject_no_article_covers_is_handed_over_naming_it(
