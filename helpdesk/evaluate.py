@@ -202,19 +202,24 @@ class Metrics:
     passage_hit: float = 0.0  # of those, the ones whose first passage shown holds it
     misses: list[str] = field(default_factory=list)
 
-    def row(self) -> dict[str, float | int]:
+    def row(self, digits: int | None = 3) -> dict[str, float | int]:
+        """The counts and rates, each rate rounded to ``digits`` (exact with None)."""
         n, m = max(self.in_scope, 1), max(self.out_of_scope, 1)
+
+        def rate(x: float) -> float:
+            return x if digits is None else round(x, digits)
+
         return {
             "n_in": self.in_scope,
             "n_oos": self.out_of_scope,
-            "hit@1": round(self.hit1 / n, 3),
-            "hit@3": round(self.hit3 / n, 3),
-            "mrr@5": round(self.mrr5 / n, 3),
-            "oos_rejection": round(self.rejected / m, 3),
-            "false_fallback": round(self.false_fallback / n, 3),
-            "lang_match": round(self.lang_match / n, 3),
+            "hit@1": rate(self.hit1 / n),
+            "hit@3": rate(self.hit3 / n),
+            "mrr@5": rate(self.mrr5 / n),
+            "oos_rejection": rate(self.rejected / m),
+            "false_fallback": rate(self.false_fallback / n),
+            "lang_match": rate(self.lang_match / n),
             "n_evidence": self.evidenced,
-            "passage@1": round(self.passage_hit / max(self.evidenced, 1), 3),
+            "passage@1": rate(self.passage_hit / max(self.evidenced, 1)),
         }
 
 

@@ -170,7 +170,8 @@ def whole_set() -> dict[str, dict[str, float | int]]:
     settings = Settings(kb_path=SHIPPED_KB)
     index = SearchIndex(load_knowledge_base(Path(settings.kb_path)), default_analyzer())
     groups = score(load_questions(QUESTIONS), helpdesk_system(index, AnswerPolicy.of(settings)))
-    return {key: m.row() for key, m in groups.items()}
+    # exact rates: 0.8497 is under a 0.85 floor, though the table prints it as 0.85
+    return {key: m.row(digits=None) for key, m in groups.items()}
 
 
 def test_regression_guard_hit_at_1_on_the_whole_set(
