@@ -11,11 +11,15 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     HELPDESK_HOST=0.0.0.0 \
-    HELPDESK_PORT=8000
+    HELPDESK_PORT=8000 \
+    HELPDESK_DATABASE_URL=sqlite:////data/records.sqlite3
 COPY --from=build /dist/*.whl /tmp/
 RUN python -m pip install --no-cache-dir /tmp/*.whl \
  && rm /tmp/*.whl \
- && useradd --create-home --uid 10001 helpdesk
+ && useradd --create-home --uid 10001 helpdesk \
+ && mkdir /data && chown helpdesk /data
+# hand-off tickets, feedback and asked questions: keep them on a volume across containers
+VOLUME /data
 USER helpdesk
 WORKDIR /home/helpdesk
 EXPOSE 8000

@@ -1,16 +1,23 @@
-"""The ``helpdesk`` command line: serve, ask, eval and knowledge-base checks."""
+"""The ``helpdesk`` command line: serve, ask, eval, knowledge-base checks and records."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from helpdesk.errors import HelpdeskError
 from helpdesk.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from helpdesk.records import RecordStore
 
 
 class HelpdeskGroup(click.Group):
@@ -247,6 +254,118 @@ def stats(path: Path | None, as_json: bool) -> None:
         if isinstance(value, dict):
             value = ", ".join(f"{k} {v}" for k, v in value.items())
         click.echo(f"{key:<18} {value}")
+
+
+@main.group()
+def records() -> None:
+    """Review what people asked, left unanswered, handed over and rated."""
+
+
+def _database_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--database",
+        default=None,
+        help="SQLAlchemy URL of the records [default: HELPDESK_DATABASE_URL or the service's].",
+    )(command)
+
+
+def _since_option(command: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--days",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Only the last DAYS days [default: everything kept].",
+    )(command)
+
+
+def _open_records(database: str | None) -> RecordStore:
+    from helpdesk.records import RecordStore
+
+    return RecordStore.open(database or get_settings().database_url)
+
+
+def _since(days: int | None) -> dt.datetime | None:
+    return dt.datetime.now(dt.UTC) - dt.timedelta(days=days) if days else None
+
+
+def _when(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+@records.command()
+@_database_option
+@_since_option
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Show at most this many questions.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON.")
+def unanswered(database: str | None, days: int | None, limit: int, as_json: bool) -> None:
+    """Questions the service fell back on, the most often asked first."""
+    store = _open_records(database)
+    since = _since(days)
+    asked, missed = store.counts(since)
+    rows = store.unanswered(since, limit=limit)
+    store.close()
+    if as_json:
+        data = {
+            "asked": asked,
+            "unanswered": missed,
+            "questions": [{**asdict(r), "last_asked": r.last_asked.isoformat()} for r in rows],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    share = f" ({missed / asked:.0%})" if asked else ""
+    click.echo(f"{asked} questions asked, {missed} unanswered{share}")
+    for row in rows:
+        offered = f"; offered {row.closest_article}" if row.closest_article else ""
+        click.echo(f"{row.times:>4}x [{row.lang}] {row.question}")
+        click.echo(f"       last asked {_when(row.last_asked)}{offered}")
+
+
+@records.command()
+@_database_option
+@_since_option
+@click.option("--json", "as_json", is_flag=True, help="Print them as JSON.")
+def tickets(database: str | None, days: int | None, as_json: bool) -> None:
+    """Hand-off tickets, oldest first: who to contact and about what."""
+    store = _open_records(database)
+    rows = store.tickets(_since(days))
+    store.close()
+    if as_json:
+        data = [{**asdict(t), "created": t.created.isoformat()} for t in rows]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{len(rows)} tickets")
+    for t in rows:
+        reach = ", ".join(x for x in (t.email, t.phone) if x)
+        click.echo(f"{t.id} {_when(t.created)} [{t.lang}] {t.name} ({t.company}) {reach}")
+        click.echo(f"    {t.question}")
+
+
+@records.command()
+@_database_option
+@_since_option
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON.")
+def feedback(database: str | None, days: int | None, as_json: bool) -> None:
+    """Feedback on answers, oldest first."""
+    store = _open_records(database)
+    rows = store.feedback(_since(days))
+    store.close()
+    if as_json:
+        data = [{**asdict(f), "created": f.created.isoformat()} for f in rows]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    helpful = sum(1 for f in rows if f.helpful)
+    click.echo(f"{len(rows)} ratings, {helpful} helpful, {len(rows) - helpful} not helpful")
+    for f in rows:
+        about = " ".join(x for x in (f.article_id, f.answer_id) if x)
+        verdict = "helpful" if f.helpful else "NOT helpful"
+        comment = f": {f.comment}" if f.comment else ""
+        click.echo(f"{f.id} {_when(f.created)} {verdict} {about}{comment}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,8 @@ API answers with the JSON error shape and the status below.
     │   └── KnowledgeBaseInvalid        one or more files failed validation (.problems)
     ├── ArticleNotFound                 404: no article with that id (and language)
     ├── ReloadDisabled                  403: no admin token is configured, or a wrong one
-    └── ReloadFailed                    409: the new knowledge base is broken; the old one serves on
+    ├── ReloadFailed                    409: the new knowledge base is broken; the old one serves on
+    └── RecordsUnavailable              503: the records database cannot store or read records
 """
 
 from __future__ import annotations
@@ -84,3 +85,8 @@ class ReloadDisabled(HelpdeskError):
 class ReloadFailed(HelpdeskError):
     status_code = 409
     code = "reload_failed"
+
+
+class RecordsUnavailable(HelpdeskError):
+    status_code = 503
+    code = "records_unavailable"

@@ -1,20 +1,39 @@
-"""Records of what people ask the service to do: hand-off tickets and answer feedback.
+"""Records of what people ask the service and ask of it, kept in a database.
 
-``RecordStore`` is the storage interface. ``MemoryRecordStore`` keeps records for the
-life of the process; a durable database store implements the same interface.
+Three kinds: hand-off tickets (a request to be contacted by a consultant), feedback on
+answers, and every question asked with whether it was answered, so the help-desk
+staff can review what went unanswered. ``RecordStore`` keeps them in the database a
+SQLAlchemy URL names (a SQLite file by default), creating its tables on first use. A
+record is written and committed before the caller hears it was stored, so a ticket
+id, once given, survives a restart; when the database cannot take a record the store
+raises ``RecordsUnavailable`` and nothing pretends to have been stored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Protocol
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
+
+from helpdesk.errors import RecordsUnavailable
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _id(prefix: str, nbytes: int) -> str:
+    return f"{prefix}-{secrets.token_hex(nbytes).upper()}"
 
 
 @dataclass(frozen=True)
@@ -28,7 +47,7 @@ class Ticket:
     phone: str | None
     question: str
     lang: str
-    id: str = field(default_factory=lambda: "T-" + secrets.token_hex(4).upper())
+    id: str = field(default_factory=lambda: _id("T", 4))
     created: dt.datetime = field(default_factory=_now)
 
 
@@ -41,42 +60,271 @@ class Feedback:
     article_id: str | None
     helpful: bool
     comment: str | None
-    id: str = field(default_factory=lambda: "F-" + secrets.token_hex(4).upper())
+    id: str = field(default_factory=lambda: _id("F", 4))
     created: dt.datetime = field(default_factory=_now)
 
 
-class RecordStore(Protocol):
-    def add_ticket(self, ticket: Ticket) -> Ticket: ...
+@dataclass(frozen=True)
+class Asked:
+    """A question the service was asked, and what it did with it."""
 
-    def add_feedback(self, feedback: Feedback) -> Feedback: ...
+    session_id: str | None
+    question: str
+    lang: str
+    answered: bool
+    confidence: float
+    answer_id: str
+    # the article answered with, or the closest one offered when the service fell back
+    article_id: str | None
+    id: str = field(default_factory=lambda: _id("Q", 6))
+    created: dt.datetime = field(default_factory=_now)
 
-    def tickets(self) -> list[Ticket]: ...
 
-    def feedback(self) -> list[Feedback]: ...
+@dataclass(frozen=True)
+class Unanswered:
+    """A question the service fell back on, with how often it was asked that way."""
+
+    question: str
+    lang: str
+    times: int
+    last_asked: dt.datetime
+    closest_article: str | None
 
 
-class MemoryRecordStore:
-    """Keeps records in memory, in arrival order (lost when the process stops)."""
+_metadata = sa.MetaData()
+# "created" is stored as UTC; SQLite keeps no time zone, so it is put back on read.
+_tickets = sa.Table(
+    "tickets",
+    _metadata,
+    sa.Column("id", sa.String(16), primary_key=True),
+    sa.Column("created", sa.DateTime, nullable=False, index=True),
+    sa.Column("session_id", sa.String(64)),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("company", sa.String(200), nullable=False),
+    sa.Column("email", sa.String(254)),
+    sa.Column("phone", sa.String(32)),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("lang", sa.String(2), nullable=False),
+)
+_feedback = sa.Table(
+    "feedback",
+    _metadata,
+    sa.Column("id", sa.String(16), primary_key=True),
+    sa.Column("created", sa.DateTime, nullable=False, index=True),
+    sa.Column("session_id", sa.String(64)),
+    sa.Column("answer_id", sa.String(16)),
+    sa.Column("article_id", sa.String(100)),
+    sa.Column("helpful", sa.Boolean, nullable=False),
+    sa.Column("comment", sa.Text),
+)
+_questions = sa.Table(
+    "questions",
+    _metadata,
+    sa.Column("id", sa.String(16), primary_key=True),
+    sa.Column("created", sa.DateTime, nullable=False, index=True),
+    sa.Column("session_id", sa.String(64)),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("lang", sa.String(2), nullable=False),
+    sa.Column("answered", sa.Boolean, nullable=False, index=True),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("answer_id", sa.String(16), nullable=False),
+    sa.Column("article_id", sa.String(100)),
+)
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._tickets: list[Ticket] = []
-        self._feedback: list[Feedback] = []
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def _naive_utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _: ConnectionPoolEntry) -> None:
+    """Write-ahead logging lets readers and one writer work at once; wait on a lock."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for ``url``; a SQLite file's folder is created when missing."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    database = parsed.database or ""
+    if database in ("", ":memory:"):
+        # one connection shared by every thread, or each would see its own empty database
+        engine = sa.create_engine(
+            url, poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
+    else:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"check_same_thread": False})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class RecordStore:
+    """Tickets, feedback and asked questions in one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        with self._writing() as connection:
+            _metadata.create_all(connection)
+
+    @classmethod
+    def open(cls, url: str) -> RecordStore:
+        """The store in the database at ``url``; raises ``RecordsUnavailable`` naming it."""
+        try:
+            shown = sa.make_url(url).render_as_string(hide_password=True)
+        except (SQLAlchemyError, ValueError) as exc:
+            raise RecordsUnavailable(f"not a database URL: {url!r}") from exc
+        try:
+            return cls(open_engine(url))
+        except (RecordsUnavailable, SQLAlchemyError, OSError, ImportError) as exc:
+            cause = exc.__cause__ if isinstance(exc, RecordsUnavailable) else exc
+            reason = getattr(cause, "orig", None) or cause
+            raise RecordsUnavailable(f"cannot open the records database {shown}: {reason}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except SQLAlchemyError as exc:
+            raise RecordsUnavailable(
+                "the records database cannot store this right now; nothing was saved"
+            ) from exc
+
+    def _rows(self, statement: sa.Select[Any]) -> list[sa.Row[Any]]:
+        try:
+            with self.engine.connect() as connection:
+                return list(connection.execute(statement))
+        except SQLAlchemyError as exc:
+            raise RecordsUnavailable("the records database cannot be read right now") from exc
 
     def add_ticket(self, ticket: Ticket) -> Ticket:
-        with self._lock:
-            self._tickets.append(ticket)
+        with self._writing() as connection:
+            connection.execute(
+                _tickets.insert().values(
+                    id=ticket.id,
+                    created=_naive_utc(ticket.created),
+                    session_id=ticket.session_id,
+                    name=ticket.name,
+                    company=ticket.company,
+                    email=ticket.email,
+                    phone=ticket.phone,
+                    question=ticket.question,
+                    lang=ticket.lang,
+                )
+            )
         return ticket
 
     def add_feedback(self, feedback: Feedback) -> Feedback:
-        with self._lock:
-            self._feedback.append(feedback)
+        with self._writing() as connection:
+            connection.execute(
+                _feedback.insert().values(
+                    id=feedback.id,
+                    created=_naive_utc(feedback.created),
+                    session_id=feedback.session_id,
+                    answer_id=feedback.answer_id,
+                    article_id=feedback.article_id,
+                    helpful=feedback.helpful,
+                    comment=feedback.comment,
+                )
+            )
         return feedback
 
-    def tickets(self) -> list[Ticket]:
-        with self._lock:
-            return list(self._tickets)
+    def add_asked(self, asked: Asked) -> Asked:
+        with self._writing() as connection:
+            connection.execute(
+                _questions.insert().values(
+                    id=asked.id,
+                    created=_naive_utc(asked.created),
+                    session_id=asked.session_id,
+                    question=asked.question,
+                    lang=asked.lang,
+                    answered=asked.answered,
+                    confidence=asked.confidence,
+                    answer_id=asked.answer_id,
+                    article_id=asked.article_id,
+                )
+            )
+        return asked
 
-    def feedback(self) -> list[Feedback]:
-        with self._lock:
-            return list(self._feedback)
+    def tickets(self, since: dt.datetime | None = None) -> list[Ticket]:
+        """Tickets in the order they came in."""
+        query = sa.select(_tickets).order_by(_tickets.c.created, _tickets.c.id)
+        if since is not None:
+            query = query.where(_tickets.c.created >= _naive_utc(since))
+        return [
+            Ticket(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
+        ]
+
+    def feedback(self, since: dt.datetime | None = None) -> list[Feedback]:
+        """Feedback in the order it came in."""
+        query = sa.select(_feedback).order_by(_feedback.c.created, _feedback.c.id)
+        if since is not None:
+            query = query.where(_feedback.c.created >= _naive_utc(since))
+        return [
+            Feedback(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
+        ]
+
+    def asked(self, since: dt.datetime | None = None) -> list[Asked]:
+        """Questions in the order they were asked."""
+        query = sa.select(_questions).order_by(_questions.c.created, _questions.c.id)
+        if since is not None:
+            query = query.where(_questions.c.created >= _naive_utc(since))
+        return [
+            Asked(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
+        ]
+
+    def counts(self, since: dt.datetime | None = None) -> tuple[int, int]:
+        """How many questions were asked, and how many of them went unanswered."""
+        unanswered = sa.func.sum(sa.case((_questions.c.answered.is_(False), 1), else_=0))
+        query: sa.Select[Any] = sa.select(
+            sa.func.count().label("asked"), sa.func.coalesce(unanswered, 0).label("missed")
+        ).select_from(_questions)
+        if since is not None:
+            query = query.where(_questions.c.created >= _naive_utc(since))
+        [row] = self._rows(query)
+        return int(row.asked), int(row.missed)
+
+    def unanswered(self, since: dt.datetime | None = None, limit: int = 50) -> list[Unanswered]:
+        """Questions the service fell back on, the most often asked first.
+
+        The same words asked again (ignoring case and spacing) count as one
+        question, so what many people ask and nobody is answered shows first; the
+        article is the one offered the last time it was asked.
+        """
+        query = (
+            sa.select(
+                _questions.c.question,
+                _questions.c.lang,
+                _questions.c.created,
+                _questions.c.article_id,
+            )
+            .where(_questions.c.answered.is_(False))
+            .order_by(_questions.c.created, _questions.c.id)
+        )
+        if since is not None:
+            query = query.where(_questions.c.created >= _naive_utc(since))
+        groups: dict[tuple[str, str], Unanswered] = {}
+        for row in self._rows(query):
+            key = (" ".join(row.question.split()).casefold(), row.lang)
+            before = groups.get(key)
+            groups[key] = Unanswered(
+                question=row.question,
+                lang=row.lang,
+                times=before.times + 1 if before else 1,
+                last_asked=_utc(row.created),
+                closest_article=row.article_id,
+            )
+        ranked = sorted(groups.values(), key=lambda u: (-u.times, -u.last_asked.timestamp()))
+        return ranked[:limit]

@@ -66,6 +66,17 @@ class Settings(BaseSettings):
         default=None,
         description="Token for POST /api/admin/reload; unset disables it (HELPDESK_ADMIN_TOKEN).",
     )
+    database_url: str = Field(
+        default="sqlite:///var/records.sqlite3",
+        description="Where hand-off tickets, feedback and asked questions are kept, as a "
+        "SQLAlchemy URL; a relative SQLite path is taken from the working folder "
+        "(HELPDESK_DATABASE_URL).",
+    )
+    record_questions: bool = Field(
+        default=True,
+        description="Keep every question asked, with whether it was answered, for the staff "
+        "to review (HELPDESK_RECORD_QUESTIONS).",
+    )
     contact: str = Field(
         default="무역장벽 119 (KOTRA 1600-7119)",
         description="Who to contact when the service cannot answer (HELPDESK_CONTACT).",

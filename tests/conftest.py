@@ -24,6 +24,23 @@ SHIPPED_KB = REPO / "knowledge_base"
 TODAY = dt.date(2026, 12, 1)  # answers are judged fresh or stale against this date in tests
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_records_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Apps built once for many tests keep their records in a file of the session."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('records') / 'records.sqlite3'}"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HELPDESK_DATABASE_URL", url)
+        yield url
+
+
+@pytest.fixture(autouse=True)
+def records_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test keeps its records in its own SQLite file, never in the working folder."""
+    url = f"sqlite:///{tmp_path / 'records.sqlite3'}"
+    monkeypatch.setenv("HELPDESK_DATABASE_URL", url)
+    return url
+
+
 @pytest.fixture
 def kb_dir() -> Path:
     return FIXTURES / "kb"

@@ -1,12 +1,26 @@
-"""POST /api/handoff and POST /api/feedback: validated, stored, answered with an id."""
+"""Hand-off tickets, feedback and asked questions: validated, kept in the records database
+through restarts and faults, and listed for the staff by ``helpdesk records``."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+
+from helpdesk.api import create_app
+from helpdesk.cli import main
+from helpdesk.errors import RecordsUnavailable
+from helpdesk.records import Asked, RecordStore
+from helpdesk.settings import Settings
 
 from .conftest import assert_error
 
@@ -124,3 +138,161 @@ def test_feedback_rejects_bad_input_with_the_exact_message(
     client: TestClient, body: dict[str, object], message: str
 ) -> None:
     assert_error(client.post("/api/feedback", json=body), 422, message)
+
+
+# --- kept in a database: what survives a restart, what staff can review, what a fault does
+
+
+def records_cli(*args: str) -> str:
+    result = CliRunner().invoke(main, ["records", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_a_ticket_survives_a_restart_and_staff_can_list_it(
+    settings: Settings, records_database: str
+) -> None:
+    with TestClient(create_app(settings)) as client:
+        ticket_id = client.post("/api/handoff", json=VALID_HANDOFF).json()["ticket_id"]
+    with TestClient(create_app(settings)) as client:  # the service restarted
+        assert client.get("/healthz").status_code == 200
+    [listed] = json.loads(records_cli("tickets", "--database", records_database, "--json"))
+    assert listed["id"] == ticket_id
+    assert (listed["name"], listed["company"]) == ("김수출", "한빛정밀")
+    assert listed["email"] == "export@example.co.kr" and listed["phone"] is None
+    assert listed["question"] == VALID_HANDOFF["question"] and listed["lang"] == "ko"
+    text = records_cli("tickets", "--database", records_database)
+    assert text.startswith("1 tickets\n" + f"{ticket_id} ")
+    assert "[ko] 김수출 (한빛정밀) export@example.co.kr\n" in text
+
+
+def test_feedback_survives_a_restart_and_staff_can_list_it(
+    settings: Settings, records_database: str
+) -> None:
+    with TestClient(create_app(settings)) as client:
+        client.post("/api/feedback", json={"article_id": "steel", "helpful": True})
+        client.post(
+            "/api/feedback", json={"article_id": "steel", "helpful": False, "comment": "old?"}
+        )
+    lines = records_cli("feedback", "--database", records_database).splitlines()
+    assert lines[0] == "2 ratings, 1 helpful, 1 not helpful"
+    assert lines[1].endswith(" helpful steel") and lines[2].endswith(" NOT helpful steel: old?")
+
+
+def test_questions_left_unanswered_are_listed_most_asked_first(
+    client: TestClient, records_database: str
+) -> None:
+    for question in (
+        "steel tariff rate",
+        "kimchi stew recipe",
+        "오늘 날씨 어때요",
+        "Kimchi  stew recipe ",
+        "steel tariff rate",
+    ):
+        client.post("/api/ask", json={"question": question})
+    report = json.loads(records_cli("unanswered", "--database", records_database, "--json"))
+    assert (report["asked"], report["unanswered"]) == (5, 3)
+    asked = [(q["question"], q["lang"], q["times"]) for q in report["questions"]]
+    assert asked == [("Kimchi  stew recipe", "en", 2), ("오늘 날씨 어때요", "ko", 1)]
+    text = records_cli("unanswered", "--database", records_database)
+    assert text.splitlines()[0] == "5 questions asked, 3 unanswered (60%)"
+    assert "   2x [en] Kimchi  stew recipe\n" in text
+
+
+def test_questions_are_not_kept_when_recording_is_off(kb_dir: Path, records_database: str) -> None:
+    settings = Settings(kb_path=kb_dir, record_questions=False)
+    with TestClient(create_app(settings)) as client:
+        assert client.post("/api/ask", json={"question": "kimchi stew recipe"}).status_code == 200
+    assert RecordStore.open(records_database).counts() == (0, 0)
+
+
+def break_table(url: str, table: str) -> None:
+    """A fault the service did not cause: the table it writes to is gone."""
+    with sqlite3.connect(sa.make_url(url).database or "") as connection:
+        connection.execute(f"DROP TABLE {table}")
+
+
+def test_a_ticket_the_database_cannot_store_is_refused_and_the_contact_given(
+    client: TestClient, app: FastAPI, records_database: str
+) -> None:
+    break_table(records_database, "tickets")
+    assert_error(
+        client.post("/api/handoff", json=VALID_HANDOFF),
+        503,
+        "the records database cannot store this right now; nothing was saved; "
+        "please try again in a minute, or call 무역장벽 119 (KOTRA 1600-7119)",
+    )
+
+
+def test_feedback_the_database_cannot_store_is_refused(
+    client: TestClient, records_database: str
+) -> None:
+    break_table(records_database, "feedback")
+    error = assert_error(
+        client.post("/api/feedback", json={"article_id": "steel", "helpful": True}),
+        503,
+        "the records database cannot store this right now; nothing was saved",
+    )
+    assert error["code"] == "records_unavailable"
+
+
+def test_an_answer_is_served_when_its_question_cannot_be_recorded(
+    client: TestClient, records_database: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    break_table(records_database, "questions")
+    response = client.post("/api/ask", json={"question": "steel tariff rate"})
+    assert response.status_code == 200 and response.json()["answered"] is True
+    answer_id = response.json()["answer_id"]
+    assert f"question {answer_id} not recorded" in caplog.text
+
+
+def test_start_up_stops_naming_a_database_it_cannot_open(kb_dir: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}"  # a folder, not a file
+    with pytest.raises(RecordsUnavailable) as caught:
+        create_app(Settings(kb_path=kb_dir, database_url=url))
+    assert caught.value.message == (
+        f"cannot open the records database {url}: unable to open database file"
+    )
+    result = CliRunner().invoke(main, ["records", "tickets", "--database", "nonsense"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: not a database URL: 'nonsense'\n"
+
+
+def test_tickets_sent_at_once_are_all_kept(client: TestClient, app: FastAPI) -> None:
+    def send(n: int) -> str:
+        body = {**VALID_HANDOFF, "question": f"question {n}"}
+        response = client.post("/api/handoff", json=body)
+        assert response.status_code == 201, response.text
+        return str(response.json()["ticket_id"])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        ids = list(pool.map(send, range(120)))
+    stored = app.state.services.records.tickets()
+    assert len(set(ids)) == 120
+    assert sorted(t.id for t in stored) == sorted(ids)
+    assert {t.question for t in stored} == {f"question {n}" for n in range(120)}
+
+
+def test_records_are_read_back_in_utc_and_since_a_moment(tmp_path: Path) -> None:
+    store = RecordStore.open(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    old = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    for created, question in ((old, "old question"), (dt.datetime.now(dt.UTC), "new question")):
+        store.add_asked(
+            Asked(None, question, "en", False, 0.2, "A-000000000000", None, created=created)
+        )
+    everything = store.asked()
+    assert [a.question for a in everything] == ["old question", "new question"]
+    assert everything[0].created == old and everything[0].created.tzinfo is not None
+    recent = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+    assert [u.question for u in store.unanswered(since=recent)] == ["new question"]
+    assert store.counts(since=recent) == (1, 1)
+    store.close()
+
+
+def test_an_unanswered_question_shows_the_article_offered_last(tmp_path: Path) -> None:
+    store = RecordStore.open(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    for article in ("copper-232", "steel-aluminum-232"):
+        store.add_asked(Asked(None, "2028 tariff?", "en", False, 0.3, "A-000000000000", article))
+    [row] = store.unanswered()
+    assert (row.times, row.closest_article) == (2, "steel-aluminum-232")
+    store.close()

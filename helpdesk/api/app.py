@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -12,7 +15,7 @@ from helpdesk.api.deps import Services
 from helpdesk.api.errors import install_error_handlers
 from helpdesk.index import IndexHolder, SearchIndex
 from helpdesk.kb import load_knowledge_base
-from helpdesk.records import MemoryRecordStore
+from helpdesk.records import RecordStore
 from helpdesk.sessions import SessionStore
 from helpdesk.settings import Settings, get_settings
 
@@ -32,10 +35,19 @@ def build_index(settings: Settings) -> SearchIndex:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app: load and index the knowledge base, mount the routes and error handlers."""
+    """Build the app: load and index the knowledge base, open the records database, mount the
+    routes and error handlers."""
     settings = settings or get_settings()
     holder = IndexHolder(lambda: build_index(settings))
+    records = RecordStore.open(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        records.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Tariff Help Desk",
         version=__version__,
         description=DESCRIPTION,
@@ -46,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         settings=settings,
         holder=holder,
         sessions=SessionStore(ttl=settings.session_ttl_seconds, max_sessions=settings.max_sessions),
-        records=MemoryRecordStore(),
+        records=records,
     )
     install_error_handlers(app)
     app.include_router(routes_ask.router)

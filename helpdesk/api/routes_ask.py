@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -9,8 +10,10 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from helpdesk.answer import AnswerPolicy, ask
-from helpdesk.api.deps import IndexDep, ServicesDep
+from helpdesk.api.deps import IndexDep, Services, ServicesDep
+from helpdesk.errors import RecordsUnavailable
 from helpdesk.kb.models import Category, Lang
+from helpdesk.records import Asked
 from helpdesk.schemas import (
     MAX_QUESTION_CHARS,
     SESSION_PATTERN,
@@ -22,14 +25,37 @@ from helpdesk.schemas import (
 
 router = APIRouter(prefix="/api", tags=["ask"])
 _ERRORS: dict[int | str, dict[str, object]] = {422: {"model": ErrorBody}}
+log = logging.getLogger("helpdesk.api")
+
+
+def _answer(index: IndexDep, request: AskRequest, services: Services) -> AskResponse:
+    """Answer, then keep the question for the staff's review (an answer never waits on it)."""
+    response = ask(
+        index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions
+    )
+    if services.settings.record_questions:
+        top = response.answer or (response.results[0] if response.results else None)
+        try:
+            services.records.add_asked(
+                Asked(
+                    session_id=request.session_id,
+                    question=request.question,
+                    lang=response.lang,
+                    answered=response.answered,
+                    confidence=response.confidence,
+                    answer_id=response.answer_id,
+                    article_id=top.article_id if top else None,
+                )
+            )
+        except RecordsUnavailable as exc:
+            log.error("question %s not recorded: %s", response.answer_id, exc.message)
+    return response
 
 
 @router.post("/ask", response_model=AskResponse, responses=_ERRORS)
 def ask_post(request: AskRequest, index: IndexDep, services: ServicesDep) -> AskResponse:
     """Answer a question with the best passage, its sources and as-of date, or a fallback."""
-    return ask(
-        index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions
-    )
+    return _answer(index, request, services)
 
 
 @router.get("/ask", response_model=AskResponse, responses=_ERRORS)
@@ -61,6 +87,4 @@ def ask_get(
             loc = ("query", "q") if error["loc"] == ("question",) else ("query", *error["loc"])
             errors.append({**error, "loc": loc})
         raise RequestValidationError(errors) from exc
-    return ask(
-        index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions
-    )
+    return _answer(index, request, services)

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from fastapi.exceptions import RequestValidationError
 
 from helpdesk.api.deps import IndexDep, ServicesDep
+from helpdesk.errors import RecordsUnavailable
 from helpdesk.records import Feedback, Ticket
 from helpdesk.schemas import (
     ErrorBody,
@@ -26,18 +27,23 @@ RECEIVED = {
 
 @router.post("/handoff", response_model=HandoffResponse, status_code=201, responses=_ERRORS)
 def handoff(request: HandoffRequest, services: ServicesDep) -> HandoffResponse:
-    """Pass a question to a human consultant; returns the ticket id."""
-    ticket = services.records.add_ticket(
-        Ticket(
-            session_id=request.session_id,
-            name=request.name,
-            company=request.company,
-            email=request.email,
-            phone=request.phone,
-            question=request.question,
-            lang=request.lang,
+    """Pass a question to a human consultant; returns the ticket id once it is stored."""
+    try:
+        ticket = services.records.add_ticket(
+            Ticket(
+                session_id=request.session_id,
+                name=request.name,
+                company=request.company,
+                email=request.email,
+                phone=request.phone,
+                question=request.question,
+                lang=request.lang,
+            )
         )
-    )
+    except RecordsUnavailable as exc:
+        raise RecordsUnavailable(
+            f"{exc.message}; please try again in a minute, or call {services.settings.contact}"
+        ) from exc
     return HandoffResponse(
         ticket_id=ticket.id,
         message=RECEIVED[request.lang].format(ticket=ticket.id),
