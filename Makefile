@@ -40,6 +40,7 @@ eval: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_search.py
 	@command -v wrk >/dev/null || (test "$$(id -u)" = 0 && apt-get install -y -qq wrk >/dev/null) || echo "install wrk for the HTTP benchmark"
+	HELPDESK_RECORD_QUESTIONS=false benchmarks/bench_http.sh 15 1
 	benchmarks/bench_http.sh 15 1
 	benchmarks/bench_http.sh 15 8
 

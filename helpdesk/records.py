@@ -11,8 +11,12 @@ raises ``RecordsUnavailable`` and nothing pretends to have been stored.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
+import queue
 import secrets
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +30,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from helpdesk.errors import RecordsUnavailable
+
+log = logging.getLogger("helpdesk.records")
 
 
 def _now() -> dt.datetime:
@@ -172,6 +178,12 @@ class RecordStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # SQLite takes one writer at a time and makes the others sleep and retry, which
+        # stretches the slowest answers under load; the threads of one process queue
+        # here instead (a database server takes concurrent writers itself)
+        self._one_writer = (
+            threading.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
+        )
         with self._writing() as connection:
             _metadata.create_all(connection)
 
@@ -195,7 +207,7 @@ class RecordStore:
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
         try:
-            with self.engine.begin() as connection:
+            with self._one_writer, self.engine.begin() as connection:
                 yield connection
         except SQLAlchemyError as exc:
             raise RecordsUnavailable(
@@ -241,22 +253,12 @@ class RecordStore:
             )
         return feedback
 
-    def add_asked(self, asked: Asked) -> Asked:
-        with self._writing() as connection:
-            connection.execute(
-                _questions.insert().values(
-                    id=asked.id,
-                    created=_naive_utc(asked.created),
-                    session_id=asked.session_id,
-                    question=asked.question,
-                    lang=asked.lang,
-                    answered=asked.answered,
-                    confidence=asked.confidence,
-                    answer_id=asked.answer_id,
-                    article_id=asked.article_id,
-                )
-            )
-        return asked
+    def add_asked(self, *asked: Asked) -> None:
+        """Keep questions asked, all in one transaction."""
+        rows = [{**vars(a), "created": _naive_utc(a.created)} for a in asked]
+        if rows:
+            with self._writing() as connection:
+                connection.execute(_questions.insert(), rows)
 
     def tickets(self, since: dt.datetime | None = None) -> list[Ticket]:
         """Tickets in the order they came in."""
@@ -328,3 +330,69 @@ class RecordStore:
             )
         ranked = sorted(groups.values(), key=lambda u: (-u.times, -u.last_asked.timestamp()))
         return ranked[:limit]
+
+
+class AskedLog:
+    """Records asked questions from a background thread, so an answer never waits on it.
+
+    ``put`` only queues; one thread writes what has queued up in one transaction (a
+    busy service writes hundreds of questions per commit). ``close`` writes what is
+    still queued before it returns. A write that fails is logged with how many
+    questions it held; a queue that is full (the database has stopped taking writes
+    for a long while) drops the question and logs it rather than hold up the answer.
+    """
+
+    def __init__(self, store: RecordStore, max_pending: int = 10_000, batch: int = 500) -> None:
+        self._store = store
+        self._batch = batch
+        self._queue: queue.Queue[Asked | None] = queue.Queue(maxsize=max_pending)
+        self._thread: threading.Thread | None = None
+        self._start = threading.Lock()
+
+    def put(self, asked: Asked) -> None:
+        with self._start:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="helpdesk-asked-log", daemon=True
+                )
+                self._thread.start()
+        try:
+            self._queue.put_nowait(asked)
+        except queue.Full:
+            log.error("question %s not recorded: the records queue is full", asked.answer_id)
+
+    def flush(self) -> None:
+        """Wait until every question queued so far is written (or its failure logged)."""
+        self._queue.join()
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Write what is queued, then stop the thread."""
+        with self._start:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            self._queue.put(None)
+            thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            first = self._queue.get()
+            batch = [] if first is None else [first]
+            stop = first is None
+            while not stop and len(batch) < self._batch:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                stop = item is None
+                if item is not None:
+                    batch.append(item)
+            try:
+                self._store.add_asked(*batch)
+            except RecordsUnavailable as exc:
+                ids = ", ".join(a.answer_id for a in batch)
+                log.error("%d question(s) not recorded (%s): %s", len(batch), ids, exc.message)
+            finally:
+                for _ in range(len(batch) + stop):
+                    self._queue.task_done()
+            if stop:
+                return

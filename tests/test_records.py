@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from helpdesk.api import create_app
 from helpdesk.cli import main
 from helpdesk.errors import RecordsUnavailable
-from helpdesk.records import Asked, RecordStore
+from helpdesk.records import Asked, AskedLog, RecordStore
 from helpdesk.settings import Settings
 
 from .conftest import assert_error
@@ -180,7 +180,7 @@ def test_feedback_survives_a_restart_and_staff_can_list_it(
 
 
 def test_questions_left_unanswered_are_listed_most_asked_first(
-    client: TestClient, records_database: str
+    client: TestClient, app: FastAPI, records_database: str
 ) -> None:
     for question in (
         "steel tariff rate",
@@ -190,6 +190,7 @@ def test_questions_left_unanswered_are_listed_most_asked_first(
         "steel tariff rate",
     ):
         client.post("/api/ask", json={"question": question})
+    app.state.services.asked.flush()
     report = json.loads(records_cli("unanswered", "--database", records_database, "--json"))
     assert (report["asked"], report["unanswered"]) == (5, 3)
     asked = [(q["question"], q["lang"], q["times"]) for q in report["questions"]]
@@ -212,15 +213,22 @@ def break_table(url: str, table: str) -> None:
         connection.execute(f"DROP TABLE {table}")
 
 
-def test_a_ticket_the_database_cannot_store_is_refused_and_the_contact_given(
+def test_a_ticket_the_database_cannot_store_is_refused_in_the_askers_language(
     client: TestClient, app: FastAPI, records_database: str
 ) -> None:
     break_table(records_database, "tickets")
-    assert_error(
+    error = assert_error(
         client.post("/api/handoff", json=VALID_HANDOFF),
         503,
-        "the records database cannot store this right now; nothing was saved; "
-        "please try again in a minute, or call 무역장벽 119 (KOTRA 1600-7119)",
+        "상담 요청을 지금은 저장하지 못했습니다. 저장된 내용은 없습니다. "
+        "잠시 후 다시 시도하시거나 무역장벽 119 (KOTRA 1600-7119)로 전화해 주세요.",
+    )
+    assert error["code"] == "records_unavailable"
+    assert_error(
+        client.post("/api/handoff", json={**VALID_HANDOFF, "lang": "en"}),
+        503,
+        "We could not save your request just now, and nothing was saved. "
+        "Please try again in a minute, or call 무역장벽 119 (KOTRA 1600-7119).",
     )
 
 
@@ -237,13 +245,24 @@ def test_feedback_the_database_cannot_store_is_refused(
 
 
 def test_an_answer_is_served_when_its_question_cannot_be_recorded(
-    client: TestClient, records_database: str, caplog: pytest.LogCaptureFixture
+    client: TestClient, app: FastAPI, records_database: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     break_table(records_database, "questions")
     response = client.post("/api/ask", json={"question": "steel tariff rate"})
     assert response.status_code == 200 and response.json()["answered"] is True
+    app.state.services.asked.flush()
     answer_id = response.json()["answer_id"]
-    assert f"question {answer_id} not recorded" in caplog.text
+    assert f"1 question(s) not recorded ({answer_id}): the records database" in caplog.text
+
+
+def test_questions_still_queued_are_written_when_the_service_stops(
+    settings: Settings, records_database: str
+) -> None:
+    with TestClient(create_app(settings)) as client:
+        for n in range(30):
+            client.get("/api/ask", params={"q": f"kimchi stew recipe {n}"})
+    # no flush: stopping the service writes what is queued
+    assert RecordStore.open(records_database).counts() == (30, 30)
 
 
 def test_start_up_stops_naming_a_database_it_cannot_open(kb_dir: Path, tmp_path: Path) -> None:
@@ -276,15 +295,17 @@ def test_tickets_sent_at_once_are_all_kept(client: TestClient, app: FastAPI) -> 
 def test_records_are_read_back_in_utc_and_since_a_moment(tmp_path: Path) -> None:
     store = RecordStore.open(f"sqlite:///{tmp_path / 'r.sqlite3'}")
     old = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
-    for created, question in ((old, "old question"), (dt.datetime.now(dt.UTC), "new question")):
-        store.add_asked(
+    store.add_asked(
+        *(
             Asked(None, question, "en", False, 0.2, "A-000000000000", None, created=created)
+            for created, question in ((old, "old"), (dt.datetime.now(dt.UTC), "new"))
         )
+    )
     everything = store.asked()
-    assert [a.question for a in everything] == ["old question", "new question"]
+    assert [a.question for a in everything] == ["old", "new"]
     assert everything[0].created == old and everything[0].created.tzinfo is not None
     recent = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
-    assert [u.question for u in store.unanswered(since=recent)] == ["new question"]
+    assert [u.question for u in store.unanswered(since=recent)] == ["new"]
     assert store.counts(since=recent) == (1, 1)
     store.close()
 
@@ -295,4 +316,24 @@ def test_an_unanswered_question_shows_the_article_offered_last(tmp_path: Path) -
         store.add_asked(Asked(None, "2028 tariff?", "en", False, 0.3, "A-000000000000", article))
     [row] = store.unanswered()
     assert (row.times, row.closest_article) == (2, "steel-aluminum-232")
+    store.close()
+
+
+def test_a_question_that_finds_the_queue_full_is_dropped_and_logged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = RecordStore.open(f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    log = AskedLog(store, max_pending=1)
+    questions = [
+        Asked(None, f"q{n}", "en", False, 0.2, f"A-00000000000{n}", None) for n in range(4)
+    ]
+    with store._one_writer:  # the database is stuck on a write: nothing drains the queue
+        for asked in questions:
+            log.put(asked)
+    log.close()
+    written = {a.answer_id for a in store.asked()}
+    dropped = {a.answer_id for a in questions} - written
+    assert dropped and len(written) >= 1
+    for answer_id in dropped:
+        assert f"question {answer_id} not recorded: the records queue is full" in caplog.text
     store.close()

@@ -23,6 +23,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from helpdesk.api import create_app
+from helpdesk.records import RecordStore
 from helpdesk.settings import Settings
 
 from .conftest import FIXTURES, REPO, SHIPPED_KB, TODAY
@@ -199,6 +200,33 @@ def test_fallback_offers_a_consultant_and_the_form_returns_a_ticket(
     stored = live.app.state.services.records.tickets()[-1]
     assert stored.id == ticket.inner_text()
     assert stored.question == "강아지 이름 추천" and stored.company == "한빛정밀"
+
+
+def test_a_ticket_that_cannot_be_saved_says_so_and_the_form_can_be_sent_again(
+    page: Page, live: LiveServer
+) -> None:
+    records = live.app.state.services.records
+    with records.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE tickets")
+    answer = open_and_ask(page, live.url, "고양이 사료 추천")
+    answer.get_by_role("button", name="상담원 연결").click()
+    form = answer.locator("form.handoff")
+    form.get_by_label("이름").fill("이수출")
+    form.get_by_label("회사명").fill("바다식품")
+    form.get_by_label("전화번호").fill("010-1234-5678")
+    form.get_by_label("상담을 위해 연락처를 제공하는 데 동의합니다.").check()
+    form.get_by_role("button", name="상담 요청").click()
+    expect(form.get_by_role("alert")).to_have_text(
+        "상담 요청을 지금은 저장하지 못했습니다. 저장된 내용은 없습니다. "
+        "잠시 후 다시 시도하시거나 무역장벽 119 (KOTRA 1600-7119)로 전화해 주세요."
+    )
+    expect(form.get_by_label("회사명")).to_have_value("바다식품")
+    RecordStore(records.engine)  # the database is back: its tables are made again
+    form.get_by_role("button", name="상담 요청").click()
+    ticket = widget(page).locator(".ticket strong")
+    expect(ticket).to_have_text(re.compile(r"^T-[0-9A-F]{8}$"))
+    [stored] = [t for t in records.tickets() if t.company == "바다식품"]
+    assert stored.id == ticket.inner_text() and stored.phone == "010-1234-5678"
 
 
 def test_keyboard_only_flow(page: Page, live: LiveServer) -> None:

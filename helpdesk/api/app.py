@@ -15,7 +15,7 @@ from helpdesk.api.deps import Services
 from helpdesk.api.errors import install_error_handlers
 from helpdesk.index import IndexHolder, SearchIndex
 from helpdesk.kb import load_knowledge_base
-from helpdesk.records import RecordStore
+from helpdesk.records import AskedLog, RecordStore
 from helpdesk.sessions import SessionStore
 from helpdesk.settings import Settings, get_settings
 
@@ -40,10 +40,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     holder = IndexHolder(lambda: build_index(settings))
     records = RecordStore.open(settings.database_url)
+    asked = AskedLog(records)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        asked.close()  # writes the questions still queued
         records.close()
 
     app = FastAPI(
@@ -59,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         holder=holder,
         sessions=SessionStore(ttl=settings.session_ttl_seconds, max_sessions=settings.max_sessions),
         records=records,
+        asked=asked,
     )
     install_error_handlers(app)
     app.include_router(routes_ask.router)

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from helpdesk.index import IndexHolder, SearchIndex
-from helpdesk.records import RecordStore
+from helpdesk.records import AskedLog, RecordStore
 from helpdesk.sessions import SessionStore
 from helpdesk.settings import Settings
 
@@ -21,6 +21,7 @@ class Services:
     holder: IndexHolder
     sessions: SessionStore
     records: RecordStore
+    asked: AskedLog
 
 
 def get_services(request: Request) -> Services:

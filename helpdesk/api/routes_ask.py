@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,7 +10,6 @@ from pydantic import ValidationError
 
 from helpdesk.answer import AnswerPolicy, ask
 from helpdesk.api.deps import IndexDep, Services, ServicesDep
-from helpdesk.errors import RecordsUnavailable
 from helpdesk.kb.models import Category, Lang
 from helpdesk.records import Asked
 from helpdesk.schemas import (
@@ -25,30 +23,26 @@ from helpdesk.schemas import (
 
 router = APIRouter(prefix="/api", tags=["ask"])
 _ERRORS: dict[int | str, dict[str, object]] = {422: {"model": ErrorBody}}
-log = logging.getLogger("helpdesk.api")
 
 
 def _answer(index: IndexDep, request: AskRequest, services: Services) -> AskResponse:
-    """Answer, then keep the question for the staff's review (an answer never waits on it)."""
+    """Answer, and queue the question for the staff's review (the answer does not wait)."""
     response = ask(
         index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions
     )
     if services.settings.record_questions:
         top = response.answer or (response.results[0] if response.results else None)
-        try:
-            services.records.add_asked(
-                Asked(
-                    session_id=request.session_id,
-                    question=request.question,
-                    lang=response.lang,
-                    answered=response.answered,
-                    confidence=response.confidence,
-                    answer_id=response.answer_id,
-                    article_id=top.article_id if top else None,
-                )
+        services.asked.put(
+            Asked(
+                session_id=request.session_id,
+                question=request.question,
+                lang=response.lang,
+                answered=response.answered,
+                confidence=response.confidence,
+                answer_id=response.answer_id,
+                article_id=top.article_id if top else None,
             )
-        except RecordsUnavailable as exc:
-            log.error("question %s not recorded: %s", response.answer_id, exc.message)
+        )
     return response
 
 

@@ -17,8 +17,17 @@ from helpdesk.schemas import (
 )
 
 router = APIRouter(prefix="/api", tags=["people"])
-_ERRORS: dict[int | str, dict[str, object]] = {422: {"model": ErrorBody}}
+_ERRORS: dict[int | str, dict[str, object]] = {
+    422: {"model": ErrorBody},
+    503: {"model": ErrorBody, "description": "The records database cannot store it now."},
+}
 
+NOT_SAVED = {
+    "ko": "상담 요청을 지금은 저장하지 못했습니다. 저장된 내용은 없습니다. "
+    "잠시 후 다시 시도하시거나 {contact}로 전화해 주세요.",
+    "en": "We could not save your request just now, and nothing was saved. "
+    "Please try again in a minute, or call {contact}.",
+}
 RECEIVED = {
     "ko": "상담 요청이 접수되었습니다 ({ticket}). 상담원이 남겨 주신 연락처로 연락드립니다.",
     "en": "Your request is in ({ticket}). A consultant will contact you.",
@@ -41,9 +50,9 @@ def handoff(request: HandoffRequest, services: ServicesDep) -> HandoffResponse:
             )
         )
     except RecordsUnavailable as exc:
-        raise RecordsUnavailable(
-            f"{exc.message}; please try again in a minute, or call {services.settings.contact}"
-        ) from exc
+        # the asker reads this in the widget, in their language
+        message = NOT_SAVED[request.lang].format(contact=services.settings.contact)
+        raise RecordsUnavailable(message) from exc
     return HandoffResponse(
         ticket_id=ticket.id,
         message=RECEIVED[request.lang].format(ticket=ticket.id),
