@@ -105,7 +105,14 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|얼마나\s*(걸|오래|소요)|기간\s*[은는이가]?\s*(얼마|어느)"
         ),
     ),
-    ("money", re.compile(r"얼마(?!나)|비용\s*[은는이가]?\s*(어느|어떻게)")),
+    (
+        "money",
+        re.compile(
+            r"얼마(?!나)|비용\s*[은는이가]?\s*(어느|어떻게)"
+            # "수수료 있어요?", "참가비 내야 돼요?"
+            r"|(수수료|비용|요금|참가비|부스비|이용료|신청비)\s*[은는이가을를도]?\s*(있|내|드|들|받)"
+        ),
+    ),
     ("count", re.compile(r"몇\s?(건|개|곳|개사|개국|군데|개\s?기업|개나|가지)")),
     ("phone", re.compile(r"전화\s?번호|연락처|번호\s*(좀|알려)")),
     (
@@ -144,6 +151,8 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
         "money",
         re.compile(
             r"how\s+much\s+(does|do|did|will|would|is\s+it|money|to)|\bcosts?\b|\bfees?\b|\bprice\b"
+            # "what does a broker charge", "do they charge for it"; not "who is in charge"
+            r"|(?<!in\s)\bcharge\b(?!\s+of\b)"
             r"|how\s+much\s+\w+\s+(cost|charge)",
             re.I,
         ),

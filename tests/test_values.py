@@ -11,6 +11,8 @@ from helpdesk.values import answers, asked_kinds, asks_status, held_kinds, holds
         ("철강관세 지금 몇프로임?", "percent"),
         ("반덤핑 관세율은 얼마인가요", "percent"),
         ("지사화사업 참가비 얼마예요?", "money"),
+        ("FDA 사전통지 할때 건당 내는 수수료 있어요?", "money"),
+        ("캔톤페어 한국관 참가비 내야 돼요?", "money"),
         ("애틀랜타무역관 직원은 몇 명이에요?", "people"),
         ("사전심사 결과 나오는데 며칠 걸려요?", "duration"),
         ("무역장벽119 상담 몇 건 했어요?", "count"),
@@ -22,6 +24,7 @@ from helpdesk.values import answers, asked_kinds, asks_status, held_kinds, holds
         ("What percentage is the auto parts tariff?", "percent"),
         ("what's the steel tariff rate", "percent"),
         ("How much does a booth at Vietnam Expo cost?", "money"),
+        ("what does a US customs broker typically charge to file a single entry?", "money"),
         ("How long does CBP take to issue an importer number?", "duration"),
         ("how many entries did CBP accept in CAPE?", "count"),
         ("how many people work at KOTRA Atlanta?", "people"),
@@ -53,6 +56,11 @@ def test_a_question_asking_for_a_value_names_its_kind(question: str, kind: str) 
 )
 def test_a_question_asking_for_no_value_names_none(question: str) -> None:
     assert asked_kinds(question) == frozenset()
+
+
+def test_who_is_in_charge_asks_for_a_person_not_a_price() -> None:
+    assert asked_kinds("who's in charge of kotra's logistics support group?") == {"person"}
+    assert asked_kinds("is the LA office in charge of Nevada too?") == frozenset()
 
 
 @pytest.mark.parametrize(
