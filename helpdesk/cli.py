@@ -7,7 +7,6 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -311,12 +310,14 @@ def unanswered(database: str | None, days: int | None, limit: int, as_json: bool
     rows = store.unanswered(since, limit=limit)
     store.close()
     if as_json:
-        data = {
-            "asked": asked,
-            "unanswered": missed,
-            "questions": [{**asdict(r), "last_asked": r.last_asked.isoformat()} for r in rows],
-        }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        from helpdesk.schemas import UnansweredQuestion, UnansweredReport
+
+        report = UnansweredReport(
+            asked=asked,
+            unanswered=missed,
+            questions=[UnansweredQuestion.model_validate(r) for r in rows],
+        )
+        click.echo(report.model_dump_json(indent=2))
         return
     share = f" ({missed / asked:.0%})" if asked else ""
     click.echo(f"{asked} questions asked, {missed} unanswered{share}")
@@ -336,7 +337,9 @@ def tickets(database: str | None, days: int | None, as_json: bool) -> None:
     rows = store.tickets(_since(days))
     store.close()
     if as_json:
-        data = [{**asdict(t), "created": t.created.isoformat()} for t in rows]
+        from helpdesk.schemas import TicketRecord
+
+        data = [TicketRecord.model_validate(t).model_dump(mode="json") for t in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"{len(rows)} tickets")
@@ -356,7 +359,9 @@ def feedback(database: str | None, days: int | None, as_json: bool) -> None:
     rows = store.feedback(_since(days))
     store.close()
     if as_json:
-        data = [{**asdict(f), "created": f.created.isoformat()} for f in rows]
+        from helpdesk.schemas import FeedbackRecord
+
+        data = [FeedbackRecord.model_validate(f).model_dump(mode="json") for f in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     helpful = sum(1 for f in rows if f.helpful)

@@ -10,7 +10,7 @@ API answers with the JSON error shape and the status below.
     │   ├── KnowledgeBaseEmpty          the folder holds no article files
     │   └── KnowledgeBaseInvalid        one or more files failed validation (.problems)
     ├── ArticleNotFound                 404: no article with that id (and language)
-    ├── ReloadDisabled                  403: no admin token is configured, or a wrong one
+    ├── AdminForbidden                  403: no admin token is configured, or a wrong one
     ├── ReloadFailed                    409: the new knowledge base is broken; the old one serves on
     └── RecordsUnavailable              503: the records database cannot store or read records
 """
@@ -77,7 +77,7 @@ class ArticleNotFound(HelpdeskError):
         self.article_id = article_id
 
 
-class ReloadDisabled(HelpdeskError):
+class AdminForbidden(HelpdeskError):
     status_code = 403
     code = "forbidden"
 

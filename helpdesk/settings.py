@@ -64,7 +64,8 @@ class Settings(BaseSettings):
     )
     admin_token: str | None = Field(
         default=None,
-        description="Token for POST /api/admin/reload; unset disables it (HELPDESK_ADMIN_TOKEN).",
+        description="Token for POST /api/admin/reload and GET /api/admin/records/...; unset "
+        "disables them (HELPDESK_ADMIN_TOKEN).",
     )
     database_url: str = Field(
         default="sqlite:///var/records.sqlite3",

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -337,3 +338,60 @@ def test_a_question_that_finds_the_queue_full_is_dropped_and_logged(
     for answer_id in dropped:
         assert f"question {answer_id} not recorded: the records queue is full" in caplog.text
     store.close()
+
+
+ADMIN = {"Authorization": "Bearer s3cret"}
+
+
+@pytest.fixture
+def admin_client(kb_dir: Path) -> Iterator[TestClient]:
+    settings = Settings(kb_path=kb_dir, admin_token="s3cret")
+    with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def test_staff_read_the_records_over_http_with_the_admin_token(
+    admin_client: TestClient,
+) -> None:
+    ticket_id = admin_client.post("/api/handoff", json=VALID_HANDOFF).json()["ticket_id"]
+    admin_client.post("/api/feedback", json={"article_id": "steel", "helpful": False})
+    for question in ("kimchi stew recipe", "steel tariff rate", "KIMCHI stew recipe"):
+        admin_client.post("/api/ask", json={"question": question})
+    app = admin_client.app
+    assert isinstance(app, FastAPI)
+    app.state.services.asked.flush()
+
+    report = admin_client.get("/api/admin/records/unanswered", headers=ADMIN).json()
+    assert (report["asked"], report["unanswered"]) == (3, 2)
+    [row] = report["questions"]
+    assert (row["question"], row["lang"], row["times"]) == ("KIMCHI stew recipe", "en", 2)
+    assert row["last_asked"].endswith("Z")
+
+    [ticket] = admin_client.get("/api/admin/records/tickets", headers=ADMIN).json()
+    assert ticket["id"] == ticket_id and ticket["company"] == "한빛정밀"
+    [rating] = admin_client.get("/api/admin/records/feedback?days=7", headers=ADMIN).json()
+    assert rating["article_id"] == "steel" and rating["helpful"] is False
+
+
+@pytest.mark.parametrize("path", ["unanswered", "tickets", "feedback"])
+def test_the_records_are_closed_without_the_admin_token(
+    client: TestClient, admin_client: TestClient, path: str
+) -> None:
+    assert_error(
+        client.get(f"/api/admin/records/{path}"),
+        403,
+        "reading the records is disabled: set HELPDESK_ADMIN_TOKEN to enable it",
+    )
+    assert_error(
+        admin_client.get(f"/api/admin/records/{path}", headers={"Authorization": "Bearer no"}),
+        403,
+        "reading the records needs the header 'Authorization: Bearer <admin token>'",
+    )
+
+
+def test_records_for_zero_days_are_refused(admin_client: TestClient) -> None:
+    assert_error(
+        admin_client.get("/api/admin/records/tickets?days=0", headers=ADMIN),
+        422,
+        "days: Input should be greater than or equal to 1",
+    )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 
+from helpdesk.errors import AdminForbidden
 from helpdesk.index import IndexHolder, SearchIndex
 from helpdesk.records import AskedLog, RecordStore
 from helpdesk.sessions import SessionStore
@@ -40,3 +42,16 @@ def get_settings_dep(request: Request) -> Settings:
 ServicesDep = Annotated[Services, Depends(get_services)]
 IndexDep = Annotated[SearchIndex, Depends(get_index)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+
+def require_admin(services: Services, authorization: str | None, what: str) -> None:
+    """Let the request through only with ``Authorization: Bearer <HELPDESK_ADMIN_TOKEN>``."""
+    token = services.settings.admin_token
+    if not token:
+        raise AdminForbidden(f"{what} is disabled: set HELPDESK_ADMIN_TOKEN to enable it")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise AdminForbidden(f"{what} needs the header 'Authorization: Bearer <admin token>'")
+
+
+AuthorizationHeader = Annotated[str | None, Header(description="Bearer HELPDESK_ADMIN_TOKEN")]

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hmac
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Header
-
-from helpdesk.api.deps import IndexDep, ServicesDep
-from helpdesk.errors import KnowledgeBaseError, ReloadDisabled, ReloadFailed
+from helpdesk.api.deps import AuthorizationHeader, IndexDep, ServicesDep, require_admin
+from helpdesk.errors import KnowledgeBaseError, ReloadFailed
 from helpdesk.schemas import ErrorBody, Health, Ready
 
 router = APIRouter(tags=["health"])
@@ -36,17 +33,9 @@ def readyz(index: IndexDep) -> Ready:
     responses={403: {"model": ErrorBody}, 409: {"model": ErrorBody}},
     tags=["admin"],
 )
-def reload(
-    services: ServicesDep,
-    authorization: Annotated[str | None, Header(description="Bearer HELPDESK_ADMIN_TOKEN")] = None,
-) -> Ready:
+def reload(services: ServicesDep, authorization: AuthorizationHeader = None) -> Ready:
     """Re-read the knowledge base and swap the new index in; the old one serves until then."""
-    token = services.settings.admin_token
-    if not token:
-        raise ReloadDisabled("reload is disabled: set HELPDESK_ADMIN_TOKEN to enable it")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not hmac.compare_digest(given.encode(), token.encode()):
-        raise ReloadDisabled("reload needs the header 'Authorization: Bearer <admin token>'")
+    require_admin(services, authorization, "reload")
     try:
         return ready_of(services.holder.reload())
     except KnowledgeBaseError as exc:

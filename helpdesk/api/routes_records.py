@@ -1,19 +1,27 @@
-"""``/api/handoff`` and ``/api/feedback``: hand a question to a person; rate an answer."""
+"""``/api/handoff`` and ``/api/feedback``: hand a question to a person; rate an answer.
+``/api/admin/records/...``: what the staff review (behind the admin token)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
 
-from helpdesk.api.deps import IndexDep, ServicesDep
+from helpdesk.api.deps import AuthorizationHeader, IndexDep, ServicesDep, require_admin
 from helpdesk.errors import RecordsUnavailable
 from helpdesk.records import Feedback, Ticket
 from helpdesk.schemas import (
     ErrorBody,
+    FeedbackRecord,
     FeedbackRequest,
     FeedbackResponse,
     HandoffRequest,
     HandoffResponse,
+    TicketRecord,
+    UnansweredQuestion,
+    UnansweredReport,
 )
 
 router = APIRouter(prefix="/api", tags=["people"])
@@ -84,3 +92,69 @@ def feedback(request: FeedbackRequest, services: ServicesDep, index: IndexDep) -
         )
     )
     return FeedbackResponse(feedback_id=record.id)
+
+
+_ADMIN_ERRORS: dict[int | str, dict[str, object]] = {
+    403: {"model": ErrorBody},
+    422: {"model": ErrorBody},
+    503: {"model": ErrorBody, "description": "The records database cannot be read now."},
+}
+Days = Annotated[
+    int | None, Query(ge=1, description="Only the last this many days (default: all kept).")
+]
+
+
+def _since(days: int | None) -> dt.datetime | None:
+    return dt.datetime.now(dt.UTC) - dt.timedelta(days=days) if days else None
+
+
+@router.get(
+    "/admin/records/unanswered",
+    response_model=UnansweredReport,
+    responses=_ADMIN_ERRORS,
+    tags=["admin"],
+)
+def unanswered(
+    services: ServicesDep,
+    authorization: AuthorizationHeader = None,
+    days: Days = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="At most this many.")] = 50,
+) -> UnansweredReport:
+    """How many questions were asked and left unanswered; the unanswered, most asked first."""
+    require_admin(services, authorization, "reading the records")
+    since = _since(days)
+    asked, missed = services.records.counts(since)
+    rows = services.records.unanswered(since, limit=limit)
+    return UnansweredReport(
+        asked=asked,
+        unanswered=missed,
+        questions=[UnansweredQuestion.model_validate(row) for row in rows],
+    )
+
+
+@router.get(
+    "/admin/records/tickets",
+    response_model=list[TicketRecord],
+    responses=_ADMIN_ERRORS,
+    tags=["admin"],
+)
+def tickets(
+    services: ServicesDep, authorization: AuthorizationHeader = None, days: Days = None
+) -> list[TicketRecord]:
+    """Hand-off tickets, oldest first: who to contact, how, and about what."""
+    require_admin(services, authorization, "reading the records")
+    return [TicketRecord.model_validate(t) for t in services.records.tickets(_since(days))]
+
+
+@router.get(
+    "/admin/records/feedback",
+    response_model=list[FeedbackRecord],
+    responses=_ADMIN_ERRORS,
+    tags=["admin"],
+)
+def feedback_records(
+    services: ServicesDep, authorization: AuthorizationHeader = None, days: Days = None
+) -> list[FeedbackRecord]:
+    """Ratings of answers, oldest first."""
+    require_admin(services, authorization, "reading the records")
+    return [FeedbackRecord.model_validate(f) for f in services.records.feedback(_since(days))]

@@ -20,10 +20,14 @@ from helpdesk.schemas.ask import (
     Result,
 )
 from helpdesk.schemas.records import (
+    FeedbackRecord,
     FeedbackRequest,
     FeedbackResponse,
     HandoffRequest,
     HandoffResponse,
+    TicketRecord,
+    UnansweredQuestion,
+    UnansweredReport,
 )
 from helpdesk.schemas.service import (
     ErrorBody,
@@ -34,10 +38,14 @@ from helpdesk.schemas.service import (
 )
 
 __all__ = [
+    "FeedbackRecord",
     "FeedbackRequest",
     "FeedbackResponse",
     "HandoffRequest",
     "HandoffResponse",
+    "TicketRecord",
+    "UnansweredQuestion",
+    "UnansweredReport",
     "Answer",
     "ArticleDetail",
     "ArticleList",

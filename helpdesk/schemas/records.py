@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from helpdesk.kb.models import SLUG_PATTERN, Lang
@@ -123,3 +125,118 @@ class FeedbackResponse(BaseModel):
 
     feedback_id: str
     status: str = "recorded"
+
+
+class TicketRecord(BaseModel):
+    """A stored hand-off ticket, as the staff read it."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "T-9F2C41AB",
+                    "created": "2026-12-08T04:12:00Z",
+                    "session_id": "s-6f1c2a9e",
+                    "name": "김수출",
+                    "company": "한빛정밀",
+                    "email": "export@example.co.kr",
+                    "phone": None,
+                    "question": "자동차 부품 8708.29 관세가 15%인지 확인하고 싶습니다.",
+                    "lang": "ko",
+                }
+            ]
+        },
+    )
+
+    id: str
+    created: dt.datetime
+    session_id: str | None
+    name: str
+    company: str
+    email: str | None
+    phone: str | None
+    question: str
+    lang: Lang
+
+
+class FeedbackRecord(BaseModel):
+    """A stored rating of an answer."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "F-1A2B3C4D",
+                    "created": "2026-12-08T04:13:00Z",
+                    "session_id": None,
+                    "answer_id": None,
+                    "article_id": "copper-232",
+                    "helpful": False,
+                    "comment": "2027 rate is missing",
+                }
+            ]
+        },
+    )
+
+    id: str
+    created: dt.datetime
+    session_id: str | None
+    answer_id: str | None
+    article_id: str | None
+    helpful: bool
+    comment: str | None
+
+
+class UnansweredQuestion(BaseModel):
+    """A question the service fell back on, and how often it was asked that way."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "question": "2028년에 미국 관세 또 오를까요?",
+                    "lang": "ko",
+                    "times": 3,
+                    "last_asked": "2026-12-08T04:12:00Z",
+                    "closest_article": "copper-232",
+                }
+            ]
+        },
+    )
+
+    question: str = Field(description="As it was last asked.")
+    lang: Lang
+    times: int = Field(description="Asked this often (ignoring case and spacing).")
+    last_asked: dt.datetime
+    closest_article: str | None = Field(description="The article offered the last time.")
+
+
+class UnansweredReport(BaseModel):
+    """How many questions were asked and left unanswered, and the unanswered ones."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "asked": 41,
+                    "unanswered": 6,
+                    "questions": [
+                        {
+                            "question": "2028년에 미국 관세 또 오를까요?",
+                            "lang": "ko",
+                            "times": 3,
+                            "last_asked": "2026-12-08T04:12:00Z",
+                            "closest_article": "copper-232",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    asked: int
+    unanswered: int
+    questions: list[UnansweredQuestion] = Field(description="The most often asked first.")
