@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import string
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpdesk.analyzer import default_analyzer
+from helpdesk.schemas import HandoffRequest
 from helpdesk.schemas.ask import MAX_QUESTION_CHARS
 from helpdesk.values import asked_kinds, held_kinds
 
@@ -95,3 +97,31 @@ def test_the_value_patterns_read_any_text(text: str) -> None:
 def test_the_analyzer_reads_any_text(text: str) -> None:
     tokens = default_analyzer().analyze(text)
     assert all(isinstance(t, str) and t and not t.isspace() for t in tokens)
+
+
+@FUZZ
+@given(name=TEXT, company=TEXT, question=TEXT, lang=st.sampled_from(["ko", "en"]))
+def test_any_hand_off_is_kept_exactly_as_sent_or_refused_with_a_clear_error(
+    shipped_client: TestClient, name: str, company: str, question: str, lang: str
+) -> None:
+    payload = {
+        "name": name,
+        "company": company,
+        "email": "export@example.co.kr",
+        "question": question,
+        "consent": True,
+        "lang": lang,
+    }
+    response = shipped_client.post("/api/handoff", json=payload)
+    assert response.status_code in (201, 422), response.text
+    if response.status_code == 422:
+        assert response.json()["error"]["message"]
+        return
+    ticket_id = response.json()["ticket_id"]
+    app = shipped_client.app
+    assert isinstance(app, FastAPI)
+    [stored] = [t for t in app.state.services.records.tickets() if t.id == ticket_id]
+    # what was sent, as the request model read it (less surrounding white space)
+    sent = HandoffRequest.model_validate(payload)
+    assert (stored.name, stored.company) == (sent.name, sent.company)
+    assert (stored.question, stored.lang) == (sent.question, lang)
