@@ -17,7 +17,7 @@ import logging
 import queue
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -340,10 +340,18 @@ class AskedLog:
     still queued before it returns. A write that fails is logged with how many
     questions it held; a queue that is full (the database has stopped taking writes
     for a long while) drops the question and logs it rather than hold up the answer.
+    ``on_lost`` hears how many questions each failure lost (the service counts them).
     """
 
-    def __init__(self, store: RecordStore, max_pending: int = 10_000, batch: int = 500) -> None:
+    def __init__(
+        self,
+        store: RecordStore,
+        max_pending: int = 10_000,
+        batch: int = 500,
+        on_lost: Callable[[int], None] = lambda count: None,
+    ) -> None:
         self._store = store
+        self._on_lost = on_lost
         self._batch = batch
         self._queue: queue.Queue[Asked | None] = queue.Queue(maxsize=max_pending)
         self._thread: threading.Thread | None = None
@@ -360,6 +368,7 @@ class AskedLog:
             self._queue.put_nowait(asked)
         except queue.Full:
             log.error("question %s not recorded: the records queue is full", asked.answer_id)
+            self._on_lost(1)
 
     def flush(self) -> None:
         """Wait until every question queued so far is written (or its failure logged)."""
@@ -391,6 +400,7 @@ class AskedLog:
             except RecordsUnavailable as exc:
                 ids = ", ".join(a.answer_id for a in batch)
                 log.error("%d question(s) not recorded (%s): %s", len(batch), ids, exc.message)
+                self._on_lost(len(batch))
             finally:
                 for _ in range(len(batch) + stop):
                     self._queue.task_done()

@@ -13,6 +13,7 @@ from helpdesk.analyzer import default_analyzer
 from helpdesk.api import pages, routes_articles, routes_ask, routes_health, routes_records, widget
 from helpdesk.api.deps import Services
 from helpdesk.api.errors import install_error_handlers
+from helpdesk.api.metrics import Metrics, MetricsMiddleware
 from helpdesk.index import IndexHolder, SearchIndex
 from helpdesk.kb import load_knowledge_base
 from helpdesk.records import AskedLog, RecordStore
@@ -40,7 +41,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     holder = IndexHolder(lambda: build_index(settings))
     records = RecordStore.open(settings.database_url)
-    asked = AskedLog(records)
+    metrics = Metrics(lambda: holder.index)
+    asked = AskedLog(records, on_lost=lambda count: metrics.not_stored("questions", count))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -62,6 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sessions=SessionStore(ttl=settings.session_ttl_seconds, max_sessions=settings.max_sessions),
         records=records,
         asked=asked,
+        metrics=metrics,
     )
     install_error_handlers(app)
     app.include_router(routes_ask.router)
@@ -78,4 +81,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["content-type"],
             max_age=600,
         )
+    app.add_middleware(MetricsMiddleware, metrics=metrics)  # outermost: times everything
     return app

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
+from helpdesk.api.metrics import Metrics
 from helpdesk.errors import AdminForbidden
 from helpdesk.index import IndexHolder, SearchIndex
 from helpdesk.records import AskedLog, RecordStore
@@ -24,6 +25,7 @@ class Services:
     sessions: SessionStore
     records: RecordStore
     asked: AskedLog
+    metrics: Metrics
 
 
 def get_services(request: Request) -> Services:

@@ -30,6 +30,7 @@ def _answer(index: IndexDep, request: AskRequest, services: Services) -> AskResp
     response = ask(
         index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions
     )
+    services.metrics.asked(response.lang, response.answered, response.confidence)
     if services.settings.record_questions:
         top = response.answer or (response.results[0] if response.results else None)
         services.asked.put(

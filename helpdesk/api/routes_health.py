@@ -1,8 +1,9 @@
-"""Liveness, readiness and the knowledge-base reload."""
+"""Liveness, readiness, metrics and the knowledge-base reload."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from helpdesk.api.deps import AuthorizationHeader, IndexDep, ServicesDep, require_admin
 from helpdesk.errors import KnowledgeBaseError, ReloadFailed
@@ -25,6 +26,16 @@ def ready_of(index: IndexDep) -> Ready:
 def readyz(index: IndexDep) -> Ready:
     """Article and passage counts and the knowledge-base version hash."""
     return ready_of(index)
+
+
+@router.get(
+    "/metrics",
+    response_class=Response,
+    responses={200: {"content": {CONTENT_TYPE_LATEST: {}}, "description": "Prometheus text."}},
+)
+def metrics(services: ServicesDep) -> Response:
+    """Counters and histograms for Prometheus: requests, latency, answers, records."""
+    return Response(generate_latest(services.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
 
 @router.post(

@@ -58,9 +58,11 @@ def handoff(request: HandoffRequest, services: ServicesDep) -> HandoffResponse:
             )
         )
     except RecordsUnavailable as exc:
+        services.metrics.not_stored("tickets")
         # the asker reads this in the widget, in their language
         message = NOT_SAVED[request.lang].format(contact=services.settings.contact)
         raise RecordsUnavailable(message) from exc
+    services.metrics.tickets.labels(request.lang).inc()
     return HandoffResponse(
         ticket_id=ticket.id,
         message=RECEIVED[request.lang].format(ticket=ticket.id),
@@ -82,15 +84,20 @@ def feedback(request: FeedbackRequest, services: ServicesDep, index: IndexDep) -
                 }
             ]
         )
-    record = services.records.add_feedback(
-        Feedback(
-            session_id=request.session_id,
-            answer_id=request.answer_id,
-            article_id=request.article_id,
-            helpful=request.helpful,
-            comment=request.comment,
+    try:
+        record = services.records.add_feedback(
+            Feedback(
+                session_id=request.session_id,
+                answer_id=request.answer_id,
+                article_id=request.article_id,
+                helpful=request.helpful,
+                comment=request.comment,
+            )
         )
-    )
+    except RecordsUnavailable:
+        services.metrics.not_stored("feedback")
+        raise
+    services.metrics.ratings.labels(str(request.helpful).lower()).inc()
     return FeedbackResponse(feedback_id=record.id)
 
 
