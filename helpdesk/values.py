@@ -74,12 +74,7 @@ _HELD: dict[str, re.Pattern[str]] = {
         r"|\b[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+\b"
         r"|\b(President|Justice|Judge|Secretary|Minister|Commissioner|Chairman|Ambassador|CEO)\s+[A-Z][a-z]+"
     ),
-    # 9:00, 9시, 9시부터, 9시 30분; not "2026-02-24 시행" or "12시간" (a duration)
-    "time": re.compile(
-        r"\d{1,2}\s?:\s?\d{2}|\d{1,2}\s?시(?=$|[\s부까반에~,.)\-–]|\s?\d{1,2}\s?분)"
-        r"|\b[ap]\.?m\b",
-        re.I,
-    ),
+    "time": re.compile(r"\d{1,2}\s?:\s?\d{2}|\d{1,2}\s?시|\b[ap]\.?m\b", re.I),
     # when something opened: a year and a word for opening in one sentence ("opened
     # in January 2019", "2019-01-17 개소", "1962년 설립")
     "opened": re.compile(
