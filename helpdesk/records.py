@@ -17,7 +17,7 @@ import logging
 import queue
 import secrets
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,71 +221,42 @@ class RecordStore:
         except SQLAlchemyError as exc:
             raise RecordsUnavailable("the records database cannot be read right now") from exc
 
+    def _insert(self, table: sa.Table, records: Sequence[Ticket | Feedback | Asked]) -> None:
+        rows = [{**vars(r), "created": _naive_utc(r.created)} for r in records]
+        if rows:
+            with self._writing() as connection:
+                connection.execute(table.insert(), rows)
+
+    def _read(self, table: sa.Table, since: dt.datetime | None) -> list[dict[str, Any]]:
+        """The rows of ``table`` (since a moment), in the order they came in."""
+        query = sa.select(table).order_by(table.c.created, table.c.id)
+        if since is not None:
+            query = query.where(table.c.created >= _naive_utc(since))
+        return [{**row._asdict(), "created": _utc(row.created)} for row in self._rows(query)]
+
     def add_ticket(self, ticket: Ticket) -> Ticket:
-        with self._writing() as connection:
-            connection.execute(
-                _tickets.insert().values(
-                    id=ticket.id,
-                    created=_naive_utc(ticket.created),
-                    session_id=ticket.session_id,
-                    name=ticket.name,
-                    company=ticket.company,
-                    email=ticket.email,
-                    phone=ticket.phone,
-                    question=ticket.question,
-                    lang=ticket.lang,
-                )
-            )
+        self._insert(_tickets, [ticket])
         return ticket
 
     def add_feedback(self, feedback: Feedback) -> Feedback:
-        with self._writing() as connection:
-            connection.execute(
-                _feedback.insert().values(
-                    id=feedback.id,
-                    created=_naive_utc(feedback.created),
-                    session_id=feedback.session_id,
-                    answer_id=feedback.answer_id,
-                    article_id=feedback.article_id,
-                    helpful=feedback.helpful,
-                    comment=feedback.comment,
-                )
-            )
+        self._insert(_feedback, [feedback])
         return feedback
 
     def add_asked(self, *asked: Asked) -> None:
         """Keep questions asked, all in one transaction."""
-        rows = [{**vars(a), "created": _naive_utc(a.created)} for a in asked]
-        if rows:
-            with self._writing() as connection:
-                connection.execute(_questions.insert(), rows)
+        self._insert(_questions, asked)
 
     def tickets(self, since: dt.datetime | None = None) -> list[Ticket]:
         """Tickets in the order they came in."""
-        query = sa.select(_tickets).order_by(_tickets.c.created, _tickets.c.id)
-        if since is not None:
-            query = query.where(_tickets.c.created >= _naive_utc(since))
-        return [
-            Ticket(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
-        ]
+        return [Ticket(**row) for row in self._read(_tickets, since)]
 
     def feedback(self, since: dt.datetime | None = None) -> list[Feedback]:
         """Feedback in the order it came in."""
-        query = sa.select(_feedback).order_by(_feedback.c.created, _feedback.c.id)
-        if since is not None:
-            query = query.where(_feedback.c.created >= _naive_utc(since))
-        return [
-            Feedback(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
-        ]
+        return [Feedback(**row) for row in self._read(_feedback, since)]
 
     def asked(self, since: dt.datetime | None = None) -> list[Asked]:
         """Questions in the order they were asked."""
-        query = sa.select(_questions).order_by(_questions.c.created, _questions.c.id)
-        if since is not None:
-            query = query.where(_questions.c.created >= _naive_utc(since))
-        return [
-            Asked(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
-        ]
+        return [Asked(**row) for row in self._read(_questions, since)]
 
     def counts(self, since: dt.datetime | None = None) -> tuple[int, int]:
         """How many questions were asked, and how many of them went unanswered."""
