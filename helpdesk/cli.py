@@ -373,5 +373,23 @@ def feedback(database: str | None, days: int | None, as_json: bool) -> None:
         click.echo(f"{f.id} {_when(f.created)} {verdict} {about}{comment}")
 
 
+@records.command()
+@_database_option
+@click.option(
+    "--keep-days",
+    type=click.IntRange(min=1),
+    required=True,
+    help="Keep the records of the last KEEP_DAYS days; delete everything older.",
+)
+def purge(database: str | None, keep_days: int) -> None:
+    """Delete tickets, ratings and questions older than the days kept."""
+    store = _open_records(database)
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=keep_days)
+    gone = store.purge(before)
+    store.close()
+    counts = ", ".join(f"{n} {kind}" for kind, n in gone.items())
+    click.echo(f"Deleted {counts} from before {_when(before)}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

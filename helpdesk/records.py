@@ -258,6 +258,23 @@ class RecordStore:
         """Questions in the order they were asked."""
         return [Asked(**row) for row in self._read(_questions, since)]
 
+    def purge(self, before: dt.datetime) -> dict[str, int]:
+        """Delete every record made before ``before``, in one transaction; how many of
+        each kind went. Tickets hold people's names and contact details, and questions
+        may: keep them no longer than the help desk needs them."""
+        gone = {}
+        with self._writing() as connection:
+            for name, table in (
+                ("tickets", _tickets),
+                ("feedback", _feedback),
+                ("questions", _questions),
+            ):
+                result = connection.execute(
+                    table.delete().where(table.c.created < _naive_utc(before))
+                )
+                gone[name] = result.rowcount
+        return gone
+
     def counts(self, since: dt.datetime | None = None) -> tuple[int, int]:
         """How many questions were asked, and how many of them went unanswered."""
         unanswered = sa.func.sum(sa.case((_questions.c.answered.is_(False), 1), else_=0))

@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 from helpdesk.api import create_app
 from helpdesk.cli import main
 from helpdesk.errors import RecordsUnavailable
-from helpdesk.records import Asked, AskedLog, RecordStore
+from helpdesk.records import Asked, AskedLog, Feedback, RecordStore, Ticket
 from helpdesk.settings import Settings
 
 from .conftest import assert_error
@@ -395,3 +395,21 @@ def test_records_for_zero_days_are_refused(admin_client: TestClient) -> None:
         422,
         "days: Input should be greater than or equal to 1",
     )
+
+
+def test_purge_deletes_only_what_is_older_than_the_days_kept(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    store = RecordStore.open(url)
+    old = dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
+    store.add_ticket(
+        Ticket(None, "김수출", "한빛정밀", None, "010-1234-5678", "old", "ko", created=old)
+    )
+    store.add_ticket(Ticket(None, "이수출", "바다식품", None, "010-8765-4321", "new", "ko"))
+    store.add_feedback(Feedback(None, None, "steel", True, None, created=old))
+    store.add_asked(Asked(None, "old", "en", False, 0.1, "A-000000000000", None, created=old))
+    result = CliRunner().invoke(main, ["records", "purge", "--keep-days", "365", "--database", url])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Deleted 1 tickets, 1 feedback, 1 questions from before ")
+    assert [t.question for t in store.tickets()] == ["new"]
+    assert store.feedback() == [] and store.asked() == []
+    store.close()
