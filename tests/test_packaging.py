@@ -45,6 +45,9 @@ def test_dockerfile_steps_build_a_wheel_that_serves_the_shipped_knowledge_base(
     dockerfile = (REPO / "Dockerfile").read_text()
     assert "python -m build --wheel" in dockerfile and "USER helpdesk" in dockerfile
     assert "HEALTHCHECK" in dockerfile and '"--host", "0.0.0.0"' in dockerfile
+    # the records outlive the container: a database on a volume the service may write
+    assert "HELPDESK_DATABASE_URL=sqlite:////data/records.sqlite3" in dockerfile
+    assert "VOLUME /data" in dockerfile and "chown helpdesk /data" in dockerfile
 
     dist = tmp_path / "dist"
     subprocess.run(
@@ -93,6 +96,19 @@ def test_dockerfile_steps_build_a_wheel_that_serves_the_shipped_knowledge_base(
         assert answer["answer"]["article_id"] == "steel-aluminum-232"
         assert answer["answer"]["sources"]
         assert f"Loaded {len(shipped)} articles" in log.read_text()
+        handoff = {
+            "name": "김수출",
+            "company": "한빛정밀",
+            "phone": "010-1234-5678",
+            "question": "8708.29 관세 확인",
+            "consent": True,
+        }
+        ticket = _get(f"{base}/api/handoff", handoff)
+        assert str(ticket["ticket_id"]).startswith("T-")
+        # by default the records live in the working folder's var/
+        assert (workdir / "var" / "records.sqlite3").is_file()
+        with urllib.request.urlopen(f"{base}/metrics", timeout=10) as response:
+            assert b'helpdesk_handoff_tickets_total{lang="ko"} 1.0' in response.read()
     finally:
         server.terminate()
         server.wait(timeout=10)
