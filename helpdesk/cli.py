@@ -332,14 +332,15 @@ def unanswered(database: str | None, days: int | None, limit: int, as_json: bool
 @_since_option
 @click.option("--json", "as_json", is_flag=True, help="Print them as JSON.")
 def tickets(database: str | None, days: int | None, as_json: bool) -> None:
-    """Hand-off tickets, oldest first: who to contact and about what."""
+    """Hand-off tickets, oldest first: who to contact, about what, and what the session
+    asked before."""
+    from helpdesk.schemas import ticket_record
+
     store = _open_records(database)
-    rows = store.tickets(_since(days))
+    rows = [ticket_record(t, store.conversation(t)) for t in store.tickets(_since(days))]
     store.close()
     if as_json:
-        from helpdesk.schemas import TicketRecord
-
-        data = [TicketRecord.model_validate(t).model_dump(mode="json") for t in rows]
+        data = [t.model_dump(mode="json") for t in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     click.echo(f"{len(rows)} tickets")
@@ -347,6 +348,10 @@ def tickets(database: str | None, days: int | None, as_json: bool) -> None:
         reach = ", ".join(x for x in (t.email, t.phone) if x)
         click.echo(f"{t.id} {_when(t.created)} [{t.lang}] {t.name} ({t.company}) {reach}")
         click.echo(f"    {t.question}")
+        for asked in t.conversation:
+            offered = f"; offered {asked.article_id}" if asked.article_id else ""
+            told = asked.article_id if asked.answered else f"fell back{offered}"
+            click.echo(f"      asked before: {asked.question} -> {told}")
 
 
 @records.command()

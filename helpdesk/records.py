@@ -258,6 +258,23 @@ class RecordStore:
         """Questions in the order they were asked."""
         return [Asked(**row) for row in self._read(_questions, since)]
 
+    def conversation(self, ticket: Ticket, limit: int = 20) -> list[Asked]:
+        """What the ticket's session asked before the ticket, oldest first (the last
+        ``limit`` questions): what the service told them before they asked for a person."""
+        if ticket.session_id is None:
+            return []
+        query = (
+            sa.select(_questions)
+            .where(_questions.c.session_id == ticket.session_id)
+            .where(_questions.c.created <= _naive_utc(ticket.created))
+            .order_by(_questions.c.created.desc(), _questions.c.id.desc())
+            .limit(limit)
+        )
+        rows = [
+            Asked(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
+        ]
+        return rows[::-1]
+
     def purge(self, before: dt.datetime) -> dict[str, int]:
         """Delete every record made before ``before``, in one transaction; how many of
         each kind went. Tickets hold people's names and contact details, and questions

@@ -413,3 +413,25 @@ def test_purge_deletes_only_what_is_older_than_the_days_kept(tmp_path: Path) -> 
     assert [t.question for t in store.tickets()] == ["new"]
     assert store.feedback() == [] and store.asked() == []
     store.close()
+
+
+def test_a_ticket_shows_the_consultant_what_its_session_asked_before(
+    admin_client: TestClient, records_database: str
+) -> None:
+    session = {"session_id": "sess-12345678"}
+    admin_client.post("/api/ask", json={"question": "steel tariff rate", **session})
+    admin_client.post("/api/ask", json={"question": "kimchi stew recipe", **session})
+    admin_client.post("/api/ask", json={"question": "steel tariff rate", "session_id": "other-123"})
+    app = admin_client.app
+    assert isinstance(app, FastAPI)
+    app.state.services.asked.flush()
+    admin_client.post("/api/handoff", json=VALID_HANDOFF)  # the same session
+    admin_client.post("/api/handoff", json={**VALID_HANDOFF, "session_id": None})
+
+    with_session, without = admin_client.get("/api/admin/records/tickets", headers=ADMIN).json()
+    told = [(a["question"], a["answered"], a["article_id"]) for a in with_session["conversation"]]
+    assert told == [("steel tariff rate", True, "steel"), ("kimchi stew recipe", False, None)]
+    assert without["conversation"] == []
+    text = records_cli("tickets", "--database", records_database)
+    assert "      asked before: steel tariff rate -> steel\n" in text
+    assert "      asked before: kimchi stew recipe -> fell back\n" in text

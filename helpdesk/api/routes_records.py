@@ -22,6 +22,7 @@ from helpdesk.schemas import (
     TicketRecord,
     UnansweredQuestion,
     UnansweredReport,
+    ticket_record,
 )
 
 router = APIRouter(prefix="/api", tags=["people"])
@@ -148,9 +149,11 @@ def unanswered(
 def tickets(
     services: ServicesDep, authorization: AuthorizationHeader = None, days: Days = None
 ) -> list[TicketRecord]:
-    """Hand-off tickets, oldest first: who to contact, how, and about what."""
+    """Hand-off tickets, oldest first: who to contact, how, about what, and what the
+    service told them before they asked for a person."""
     require_admin(services, authorization, "reading the records")
-    return [TicketRecord.model_validate(t) for t in services.records.tickets(_since(days))]
+    records = services.records
+    return [ticket_record(t, records.conversation(t)) for t in records.tickets(_since(days))]
 
 
 @router.get(

@@ -20,6 +20,7 @@ from helpdesk.schemas.ask import (
     Result,
 )
 from helpdesk.schemas.records import (
+    AskedRecord,
     FeedbackRecord,
     FeedbackRequest,
     FeedbackResponse,
@@ -28,6 +29,7 @@ from helpdesk.schemas.records import (
     TicketRecord,
     UnansweredQuestion,
     UnansweredReport,
+    ticket_record,
 )
 from helpdesk.schemas.service import (
     ErrorBody,
@@ -38,6 +40,8 @@ from helpdesk.schemas.service import (
 )
 
 __all__ = [
+    "AskedRecord",
+    "ticket_record",
     "FeedbackRecord",
     "FeedbackRequest",
     "FeedbackResponse",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from helpdesk.kb.models import SLUG_PATTERN, Lang
+from helpdesk.records import Asked, Ticket
 from helpdesk.schemas.ask import MAX_QUESTION_CHARS, SESSION_PATTERN
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -127,6 +129,33 @@ class FeedbackResponse(BaseModel):
     status: str = "recorded"
 
 
+class AskedRecord(BaseModel):
+    """A question of the conversation before a ticket, and what the service did with it."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "question": "자동차 부품 관세 15% 맞나요?",
+                    "lang": "ko",
+                    "answered": True,
+                    "confidence": 0.93,
+                    "article_id": "autos-parts-232",
+                    "created": "2026-12-08T04:11:00Z",
+                }
+            ]
+        },
+    )
+
+    question: str
+    lang: Lang
+    answered: bool
+    confidence: float
+    article_id: str | None = Field(description="The article answered with, or offered.")
+    created: dt.datetime
+
+
 class TicketRecord(BaseModel):
     """A stored hand-off ticket, as the staff read it."""
 
@@ -144,6 +173,7 @@ class TicketRecord(BaseModel):
                     "phone": None,
                     "question": "자동차 부품 8708.29 관세가 15%인지 확인하고 싶습니다.",
                     "lang": "ko",
+                    "conversation": [],
                 }
             ]
         },
@@ -158,6 +188,10 @@ class TicketRecord(BaseModel):
     phone: str | None
     question: str
     lang: Lang
+    conversation: list[AskedRecord] = Field(
+        default_factory=list,
+        description="What the same session asked before the ticket, oldest first.",
+    )
 
 
 class FeedbackRecord(BaseModel):
@@ -240,3 +274,13 @@ class UnansweredReport(BaseModel):
     asked: int
     unanswered: int
     questions: list[UnansweredQuestion] = Field(description="The most often asked first.")
+
+
+def ticket_record(ticket: Ticket, conversation: Sequence[Asked]) -> TicketRecord:
+    """A stored ticket with the questions its session asked before it."""
+    return TicketRecord.model_validate(
+        {
+            **vars(ticket),
+            "conversation": [AskedRecord.model_validate(a) for a in conversation],
+        }
+    )
