@@ -237,13 +237,18 @@ def test_asked_whether_kotra_has_an_office_there_the_answer_shows_the_offices_ov
         ("애틀랜타무역관 오픈 언제에요", "kotra-atlanta", "2022-03-31"),
         ("is the KCS fasttrack classification review free?", "kcs-tariff-support", "fast-track"),
         ("한미FTA 고친 거 두 나라가 사인한 날짜가 언제예요?", "korus-fta", "2018년 9월 서명"),
+        (
+            "호치민 출장가는데 무역관 사무실 공짜로 며칠까지 쓸수있어요?",
+            "kotra-ho-chi-minh-city",
+            "사무공간도 무료로 쓸 수 있습니다",
+        ),
     ],
 )
 def test_a_word_typed_another_way_than_the_articles_write_it_still_finds_the_answer(
     shipped_client: TestClient, question: str, article_id: str, says: str
 ) -> None:
     # Exporters say 오픈 where the articles write 개소, 개관, 개시 or 출범, 사인 and 고치다
-    # for 서명 and 개정, and type "fasttrack" for "fast track" (the glossary).
+    # for 서명 and 개정, 공짜 for 무료, and type "fasttrack" for "fast track" (the glossary).
     answer = answer_to(shipped_client, question)
     assert answer["article_id"] == article_id
     assert says in str(answer["text"])
