@@ -22,6 +22,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_KB = REPO / "knowledge_base"
 TODAY = dt.date(2026, 12, 1)  # answers are judged fresh or stale against this date in tests
+# A hand-off an exporter could send: reachable by phone only.
+HANDOFF = {
+    "name": "김수출",
+    "company": "한빛정밀",
+    "phone": "010-1234-5678",
+    "question": "8708.29 관세 확인",
+    "consent": True,
+}
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,6 +9,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
+from .conftest import HANDOFF
+
 
 def scrape(client: TestClient) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
     response = client.get("/metrics")
@@ -56,19 +58,12 @@ def test_questions_are_counted_answered_or_handed_over(client: TestClient) -> No
 def test_tickets_ratings_and_what_could_not_be_stored_are_counted(
     client: TestClient, app: FastAPI, records_database: str
 ) -> None:
-    handoff = {
-        "name": "김수출",
-        "company": "한빛정밀",
-        "phone": "010-1234-5678",
-        "question": "8708.29 관세 확인",
-        "consent": True,
-    }
-    assert client.post("/api/handoff", json=handoff).status_code == 201
+    assert client.post("/api/handoff", json=HANDOFF).status_code == 201
     client.post("/api/feedback", json={"article_id": "steel", "helpful": True})
     with sqlite3.connect(sa.make_url(records_database).database or "") as connection:
         connection.execute("DROP TABLE tickets")
         connection.execute("DROP TABLE questions")
-    assert client.post("/api/handoff", json=handoff).status_code == 503
+    assert client.post("/api/handoff", json=HANDOFF).status_code == 503
     client.post("/api/ask", json={"question": "steel tariff rate"})
     app.state.services.asked.flush()
     samples = scrape(client)

@@ -20,7 +20,7 @@ import pytest
 
 from helpdesk.kb import load_knowledge_base
 
-from .conftest import REPO, SHIPPED_KB
+from .conftest import HANDOFF, REPO, SHIPPED_KB
 
 pytestmark = pytest.mark.slow
 
@@ -96,14 +96,7 @@ def test_dockerfile_steps_build_a_wheel_that_serves_the_shipped_knowledge_base(
         assert answer["answer"]["article_id"] == "steel-aluminum-232"
         assert answer["answer"]["sources"]
         assert f"Loaded {len(shipped)} articles" in log.read_text()
-        handoff = {
-            "name": "김수출",
-            "company": "한빛정밀",
-            "phone": "010-1234-5678",
-            "question": "8708.29 관세 확인",
-            "consent": True,
-        }
-        ticket = _get(f"{base}/api/handoff", handoff)
+        ticket = _get(f"{base}/api/handoff", HANDOFF)
         assert str(ticket["ticket_id"]).startswith("T-")
         # by default the records live in the working folder's var/
         assert (workdir / "var" / "records.sqlite3").is_file()
