@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -277,14 +278,10 @@ def _since_option(command: Callable[..., None]) -> Callable[..., None]:
     )(command)
 
 
-def _open_records(database: str | None) -> RecordStore:
+def _open_records(database: str | None) -> closing[RecordStore]:
     from helpdesk.records import RecordStore
 
-    return RecordStore.open(database or get_settings().database_url)
-
-
-def _since(days: int | None) -> dt.datetime | None:
-    return dt.datetime.now(dt.UTC) - dt.timedelta(days=days) if days else None
+    return closing(RecordStore.open(database or get_settings().database_url))
 
 
 def _when(moment: dt.datetime) -> str:
@@ -304,24 +301,18 @@ def _when(moment: dt.datetime) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print them as JSON.")
 def unanswered(database: str | None, days: int | None, limit: int, as_json: bool) -> None:
     """Questions the service fell back on, the most often asked first."""
-    store = _open_records(database)
-    since = _since(days)
-    asked, missed = store.counts(since)
-    rows = store.unanswered(since, limit=limit)
-    store.close()
-    if as_json:
-        from helpdesk.schemas import UnansweredQuestion, UnansweredReport
+    from helpdesk.records import days_ago
+    from helpdesk.schemas import unanswered_report
 
-        report = UnansweredReport(
-            asked=asked,
-            unanswered=missed,
-            questions=[UnansweredQuestion.model_validate(r) for r in rows],
-        )
+    with _open_records(database) as store:
+        report = unanswered_report(store, days_ago(days), limit)
+    if as_json:
         click.echo(report.model_dump_json(indent=2))
         return
+    asked, missed = report.asked, report.unanswered
     share = f" ({missed / asked:.0%})" if asked else ""
     click.echo(f"{asked} questions asked, {missed} unanswered{share}")
-    for row in rows:
+    for row in report.questions:
         offered = f"; offered {row.closest_article}" if row.closest_article else ""
         click.echo(f"{row.times:>4}x [{row.lang}] {row.question}")
         click.echo(f"       last asked {_when(row.last_asked)}{offered}")
@@ -334,11 +325,11 @@ def unanswered(database: str | None, days: int | None, limit: int, as_json: bool
 def tickets(database: str | None, days: int | None, as_json: bool) -> None:
     """Hand-off tickets, oldest first: who to contact, about what, and what the session
     asked before."""
-    from helpdesk.schemas import ticket_record
+    from helpdesk.records import days_ago
+    from helpdesk.schemas import ticket_records
 
-    store = _open_records(database)
-    rows = [ticket_record(t, store.conversation(t)) for t in store.tickets(_since(days))]
-    store.close()
+    with _open_records(database) as store:
+        rows = ticket_records(store, days_ago(days))
     if as_json:
         data = [t.model_dump(mode="json") for t in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -360,13 +351,13 @@ def tickets(database: str | None, days: int | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print it as JSON.")
 def feedback(database: str | None, days: int | None, as_json: bool) -> None:
     """Feedback on answers, oldest first."""
-    store = _open_records(database)
-    rows = store.feedback(_since(days))
-    store.close()
-    if as_json:
-        from helpdesk.schemas import FeedbackRecord
+    from helpdesk.records import days_ago
+    from helpdesk.schemas import feedback_records
 
-        data = [FeedbackRecord.model_validate(f).model_dump(mode="json") for f in rows]
+    with _open_records(database) as store:
+        rows = feedback_records(store, days_ago(days))
+    if as_json:
+        data = [f.model_dump(mode="json") for f in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     helpful = sum(1 for f in rows if f.helpful)
@@ -388,10 +379,12 @@ def feedback(database: str | None, days: int | None, as_json: bool) -> None:
 )
 def purge(database: str | None, keep_days: int) -> None:
     """Delete tickets, ratings and questions older than the days kept."""
-    store = _open_records(database)
-    before = dt.datetime.now(dt.UTC) - dt.timedelta(days=keep_days)
-    gone = store.purge(before)
-    store.close()
+    from helpdesk.records import days_ago
+
+    before = days_ago(keep_days)
+    assert before is not None  # --keep-days is at least 1
+    with _open_records(database) as store:
+        gone = store.purge(before)
     counts = ", ".join(f"{n} {kind}" for kind, n in gone.items())
     click.echo(f"Deleted {counts} from before {_when(before)}")
 

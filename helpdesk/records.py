@@ -38,6 +38,11 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def days_ago(days: int | None) -> dt.datetime | None:
+    """The moment ``days`` days ago (None for no bound: every record kept)."""
+    return _now() - dt.timedelta(days=days) if days else None
+
+
 def _id(prefix: str, nbytes: int) -> str:
     return f"{prefix}-{secrets.token_hex(nbytes).upper()}"
 
@@ -128,7 +133,8 @@ _questions = sa.Table(
     _metadata,
     sa.Column("id", sa.String(16), primary_key=True),
     sa.Column("created", sa.DateTime, nullable=False, index=True),
-    sa.Column("session_id", sa.String(64)),
+    # a ticket's conversation is read by its session
+    sa.Column("session_id", sa.String(64), index=True),
     sa.Column("question", sa.Text, nullable=False),
     sa.Column("lang", sa.String(2), nullable=False),
     sa.Column("answered", sa.Boolean, nullable=False, index=True),
@@ -144,6 +150,11 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 def _naive_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _since(query: sa.Select[Any], table: sa.Table, since: dt.datetime | None) -> sa.Select[Any]:
+    """``query`` kept to the records of ``table`` made since a moment (all for None)."""
+    return query if since is None else query.where(table.c.created >= _naive_utc(since))
 
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _: ConnectionPoolEntry) -> None:
@@ -227,12 +238,14 @@ class RecordStore:
             with self._writing() as connection:
                 connection.execute(table.insert(), rows)
 
+    def _dicts(self, query: sa.Select[Any]) -> list[dict[str, Any]]:
+        """The rows ``query`` selects, as dicts, with ``created`` back in UTC."""
+        return [{**row._asdict(), "created": _utc(row.created)} for row in self._rows(query)]
+
     def _read(self, table: sa.Table, since: dt.datetime | None) -> list[dict[str, Any]]:
         """The rows of ``table`` (since a moment), in the order they came in."""
         query = sa.select(table).order_by(table.c.created, table.c.id)
-        if since is not None:
-            query = query.where(table.c.created >= _naive_utc(since))
-        return [{**row._asdict(), "created": _utc(row.created)} for row in self._rows(query)]
+        return self._dicts(_since(query, table, since))
 
     def add_ticket(self, ticket: Ticket) -> Ticket:
         self._insert(_tickets, [ticket])
@@ -270,10 +283,7 @@ class RecordStore:
             .order_by(_questions.c.created.desc(), _questions.c.id.desc())
             .limit(limit)
         )
-        rows = [
-            Asked(**{**row._asdict(), "created": _utc(row.created)}) for row in self._rows(query)
-        ]
-        return rows[::-1]
+        return [Asked(**row) for row in reversed(self._dicts(query))]
 
     def purge(self, before: dt.datetime) -> dict[str, int]:
         """Delete every record made before ``before``, in one transaction; how many of
@@ -281,15 +291,11 @@ class RecordStore:
         may: keep them no longer than the help desk needs them."""
         gone = {}
         with self._writing() as connection:
-            for name, table in (
-                ("tickets", _tickets),
-                ("feedback", _feedback),
-                ("questions", _questions),
-            ):
+            for table in (_tickets, _feedback, _questions):
                 result = connection.execute(
                     table.delete().where(table.c.created < _naive_utc(before))
                 )
-                gone[name] = result.rowcount
+                gone[table.name] = result.rowcount
         return gone
 
     def counts(self, since: dt.datetime | None = None) -> tuple[int, int]:
@@ -298,9 +304,7 @@ class RecordStore:
         query: sa.Select[Any] = sa.select(
             sa.func.count().label("asked"), sa.func.coalesce(unanswered, 0).label("missed")
         ).select_from(_questions)
-        if since is not None:
-            query = query.where(_questions.c.created >= _naive_utc(since))
-        [row] = self._rows(query)
+        [row] = self._rows(_since(query, _questions, since))
         return int(row.asked), int(row.missed)
 
     def unanswered(self, since: dt.datetime | None = None, limit: int = 50) -> list[Unanswered]:
@@ -320,10 +324,8 @@ class RecordStore:
             .where(_questions.c.answered.is_(False))
             .order_by(_questions.c.created, _questions.c.id)
         )
-        if since is not None:
-            query = query.where(_questions.c.created >= _naive_utc(since))
         groups: dict[tuple[str, str], Unanswered] = {}
-        for row in self._rows(query):
+        for row in self._rows(_since(query, _questions, since)):
             key = (" ".join(row.question.split()).casefold(), row.lang)
             before = groups.get(key)
             groups[key] = Unanswered(

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from helpdesk.answer import AnswerPolicy, ask
 from helpdesk.api.deps import IndexDep, Services, ServicesDep
+from helpdesk.index import SearchIndex
 from helpdesk.kb.models import Category, Lang
 from helpdesk.records import Asked
 from helpdesk.schemas import (
@@ -25,7 +26,7 @@ router = APIRouter(prefix="/api", tags=["ask"])
 _ERRORS: dict[int | str, dict[str, object]] = {422: {"model": ErrorBody}}
 
 
-def _answer(index: IndexDep, request: AskRequest, services: Services) -> AskResponse:
+def _answer(index: SearchIndex, request: AskRequest, services: Services) -> AskResponse:
     """Answer, and queue the question for the staff's review (the answer does not wait)."""
     response = ask(
         index, request, policy=AnswerPolicy.of(services.settings), sessions=services.sessions

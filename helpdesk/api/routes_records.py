@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 
 from helpdesk.api.deps import AuthorizationHeader, IndexDep, ServicesDep, require_admin
 from helpdesk.errors import RecordsUnavailable
-from helpdesk.records import Feedback, Ticket
+from helpdesk.records import Feedback, Ticket, days_ago
 from helpdesk.schemas import (
     ErrorBody,
     FeedbackRecord,
@@ -20,9 +19,10 @@ from helpdesk.schemas import (
     HandoffRequest,
     HandoffResponse,
     TicketRecord,
-    UnansweredQuestion,
     UnansweredReport,
-    ticket_record,
+    feedback_records,
+    ticket_records,
+    unanswered_report,
 )
 
 router = APIRouter(prefix="/api", tags=["people"])
@@ -112,10 +112,6 @@ Days = Annotated[
 ]
 
 
-def _since(days: int | None) -> dt.datetime | None:
-    return dt.datetime.now(dt.UTC) - dt.timedelta(days=days) if days else None
-
-
 @router.get(
     "/admin/records/unanswered",
     response_model=UnansweredReport,
@@ -130,14 +126,7 @@ def unanswered(
 ) -> UnansweredReport:
     """How many questions were asked and left unanswered; the unanswered, most asked first."""
     require_admin(services, authorization, "reading the records")
-    since = _since(days)
-    asked, missed = services.records.counts(since)
-    rows = services.records.unanswered(since, limit=limit)
-    return UnansweredReport(
-        asked=asked,
-        unanswered=missed,
-        questions=[UnansweredQuestion.model_validate(row) for row in rows],
-    )
+    return unanswered_report(services.records, days_ago(days), limit)
 
 
 @router.get(
@@ -152,8 +141,7 @@ def tickets(
     """Hand-off tickets, oldest first: who to contact, how, about what, and what the
     service told them before they asked for a person."""
     require_admin(services, authorization, "reading the records")
-    records = services.records
-    return [ticket_record(t, records.conversation(t)) for t in records.tickets(_since(days))]
+    return ticket_records(services.records, days_ago(days))
 
 
 @router.get(
@@ -162,9 +150,9 @@ def tickets(
     responses=_ADMIN_ERRORS,
     tags=["admin"],
 )
-def feedback_records(
+def ratings(
     services: ServicesDep, authorization: AuthorizationHeader = None, days: Days = None
 ) -> list[FeedbackRecord]:
     """Ratings of answers, oldest first."""
     require_admin(services, authorization, "reading the records")
-    return [FeedbackRecord.model_validate(f) for f in services.records.feedback(_since(days))]
+    return feedback_records(services.records, days_ago(days))

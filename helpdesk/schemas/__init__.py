@@ -29,7 +29,9 @@ from helpdesk.schemas.records import (
     TicketRecord,
     UnansweredQuestion,
     UnansweredReport,
-    ticket_record,
+    feedback_records,
+    ticket_records,
+    unanswered_report,
 )
 from helpdesk.schemas.service import (
     ErrorBody,
@@ -41,7 +43,6 @@ from helpdesk.schemas.service import (
 
 __all__ = [
     "AskedRecord",
-    "ticket_record",
     "FeedbackRecord",
     "FeedbackRequest",
     "FeedbackResponse",
@@ -50,6 +51,9 @@ __all__ = [
     "TicketRecord",
     "UnansweredQuestion",
     "UnansweredReport",
+    "feedback_records",
+    "ticket_records",
+    "unanswered_report",
     "Answer",
     "ArticleDetail",
     "ArticleList",

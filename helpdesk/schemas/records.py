@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator, model_validator
 
 from helpdesk.kb.models import SLUG_PATTERN, Lang
-from helpdesk.records import Asked, Ticket
+from helpdesk.records import RecordStore
 from helpdesk.schemas.ask import MAX_QUESTION_CHARS, SESSION_PATTERN
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
@@ -276,11 +275,35 @@ class UnansweredReport(BaseModel):
     questions: list[UnansweredQuestion] = Field(description="The most often asked first.")
 
 
-def ticket_record(ticket: Ticket, conversation: Sequence[Asked]) -> TicketRecord:
-    """A stored ticket with the questions its session asked before it."""
-    return TicketRecord.model_validate(
-        {
-            **vars(ticket),
-            "conversation": [AskedRecord.model_validate(a) for a in conversation],
-        }
+# What the staff read, built from the store the same way for the CLI and the HTTP API.
+
+
+def unanswered_report(
+    store: RecordStore, since: dt.datetime | None, limit: int
+) -> UnansweredReport:
+    """The questions asked and left unanswered since a moment, the unanswered most asked first."""
+    asked, missed = store.counts(since)
+    rows = store.unanswered(since, limit=limit)
+    return UnansweredReport(
+        asked=asked,
+        unanswered=missed,
+        questions=[UnansweredQuestion.model_validate(row) for row in rows],
     )
+
+
+def ticket_records(store: RecordStore, since: dt.datetime | None) -> list[TicketRecord]:
+    """The tickets since a moment, oldest first, each with what its session asked before it."""
+    return [
+        TicketRecord.model_validate(
+            {
+                **vars(ticket),
+                "conversation": [AskedRecord.model_validate(a) for a in store.conversation(ticket)],
+            }
+        )
+        for ticket in store.tickets(since)
+    ]
+
+
+def feedback_records(store: RecordStore, since: dt.datetime | None) -> list[FeedbackRecord]:
+    """The ratings since a moment, oldest first."""
+    return [FeedbackRecord.model_validate(f) for f in store.feedback(since)]
