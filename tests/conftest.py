@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -90,6 +92,12 @@ def shipped_client() -> Iterator[TestClient]:
 def shipped_index() -> SearchIndex:
     """The search index over the shipped knowledge base, built once for the session."""
     return SearchIndex(load_knowledge_base(SHIPPED_KB), default_analyzer())
+
+
+def break_table(url: str, table: str) -> None:
+    """A fault the service did not cause: a table of the records database is gone."""
+    with sqlite3.connect(sa.make_url(url).database or "") as connection:
+        connection.execute(f"DROP TABLE {table}")
 
 
 def assert_error(response: Any, status: int, message: str) -> dict[str, Any]:

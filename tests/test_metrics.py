@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from .conftest import HANDOFF
+from .conftest import HANDOFF, break_table
 
 
 def scrape(client: TestClient) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
@@ -60,9 +57,8 @@ def test_tickets_ratings_and_what_could_not_be_stored_are_counted(
 ) -> None:
     assert client.post("/api/handoff", json=HANDOFF).status_code == 201
     client.post("/api/feedback", json={"article_id": "steel", "helpful": True})
-    with sqlite3.connect(sa.make_url(records_database).database or "") as connection:
-        connection.execute("DROP TABLE tickets")
-        connection.execute("DROP TABLE questions")
+    break_table(records_database, "tickets")
+    break_table(records_database, "questions")
     assert client.post("/api/handoff", json=HANDOFF).status_code == 503
     client.post("/api/ask", json={"question": "steel tariff rate"})
     app.state.services.asked.flush()

@@ -6,13 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from click.testing import CliRunner
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -23,7 +21,7 @@ from helpdesk.errors import RecordsUnavailable
 from helpdesk.records import Asked, AskedLog, Feedback, RecordStore, Ticket
 from helpdesk.settings import Settings
 
-from .conftest import assert_error
+from .conftest import assert_error, break_table
 
 VALID_HANDOFF = {
     "session_id": "sess-12345678",
@@ -206,12 +204,6 @@ def test_questions_are_not_kept_when_recording_is_off(kb_dir: Path, records_data
     with TestClient(create_app(settings)) as client:
         assert client.post("/api/ask", json={"question": "kimchi stew recipe"}).status_code == 200
     assert RecordStore.open(records_database).counts() == (0, 0)
-
-
-def break_table(url: str, table: str) -> None:
-    """A fault the service did not cause: the table it writes to is gone."""
-    with sqlite3.connect(sa.make_url(url).database or "") as connection:
-        connection.execute(f"DROP TABLE {table}")
 
 
 def test_a_ticket_the_database_cannot_store_is_refused_in_the_askers_language(
